@@ -1,0 +1,179 @@
+"""The `authentic-nlp` command: a thin typer shell over plain functions.
+
+Exit codes (documented in the README):
+  0  every record was scored
+  1  unexpected internal error
+  2  usage error: bad option, missing input, output exists without --force, invalid data file
+  3  finished, but some records were quarantined or skipped
+  4  stopped at the first bad record (--on-error fail)
+
+Start-up stays instant: heavy modules (spaCy, torch) are imported inside the commands.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from . import __version__
+
+EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_PARTIAL, EXIT_ABORTED = 0, 1, 2, 3, 4
+
+HELP_APP = "Sincerity, sponsorship disclosure and two-way conversation in influencer posts (Italian and English)."
+HELP_SCORE = "Score posts from JSON Lines, CSV or Parquet files and write one scored record per input record."
+HELP_EXPLAIN = "Analyse one text and show every score with the evidence behind it."
+HELP_INPUTS = "Input files (.jsonl, .csv, .parquet), read in order."
+HELP_OUTPUT = "Output file; its suffix picks the format unless --format is given."
+HELP_FORMAT = "Output format (default: from the output's suffix)."
+HELP_INPUT_FORMAT = "Input format (default: from each input's suffix)."
+HELP_COMMENTS = "A flat comments file (one comment a row, with a post_id column) joined to the posts."
+HELP_ON_ERROR = "What to do with a bad record: quarantine it (default), skip it, or stop."
+HELP_QUARANTINE = "Quarantine file (default: OUTPUT's name with .quarantine.jsonl)."
+HELP_WORKERS = "Worker processes (1 = in this process)."
+HELP_MARKET = "Apply this market's disclosure rules to every post (default: the record's market, else from its language)."
+HELP_RULES = "Your own market rules file (YAML or JSON), validated on load."
+HELP_MODEL = "A model folder to use instead of the shipped default."
+HELP_NO_EVIDENCE = "Leave evidence lists out of the output (scores are unchanged)."
+HELP_FORCE = "Overwrite OUTPUT and its quarantine file if they exist."
+HELP_QUIET = "No progress bar and no summary."
+HELP_LANG = "Language of the text (default: identified)."
+HELP_JSON = "Print the full record as JSON instead of the readable view."
+
+
+class OutputFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+class OnError(str, Enum):
+    quarantine = "quarantine"
+    skip = "skip"
+    fail = "fail"
+
+
+class Market(str, Enum):
+    it = "it"
+    us = "us"
+    uk = "uk"
+
+
+app = typer.Typer(help=HELP_APP, no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"authentic-nlp {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what the library does to stderr."),
+) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+
+def _fail(message: str, code: int) -> None:
+    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
+    raise typer.Exit(code)
+
+
+@app.command(help=HELP_SCORE)
+def score(
+    inputs: List[Path] = typer.Argument(..., help=HELP_INPUTS, exists=True, dir_okay=False, readable=True),
+    output: Path = typer.Option(..., "--output", "-o", help=HELP_OUTPUT, dir_okay=False),
+    fmt: Optional[OutputFormat] = typer.Option(None, "--format", "-f", help=HELP_FORMAT),
+    input_format: Optional[OutputFormat] = typer.Option(None, "--input-format", help=HELP_INPUT_FORMAT),
+    comments: Optional[Path] = typer.Option(None, "--comments", help=HELP_COMMENTS, exists=True, dir_okay=False),
+    on_error: OnError = typer.Option(OnError.quarantine, "--on-error", help=HELP_ON_ERROR),
+    quarantine: Optional[Path] = typer.Option(None, "--quarantine", help=HELP_QUARANTINE, dir_okay=False),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help=HELP_WORKERS),
+    market: Optional[Market] = typer.Option(None, "--market", help=HELP_MARKET),
+    rules: Optional[Path] = typer.Option(None, "--rules", help=HELP_RULES, exists=True, dir_okay=False),
+    model: Optional[Path] = typer.Option(None, "--model", help=HELP_MODEL, exists=True, file_okay=False),
+    no_evidence: bool = typer.Option(False, "--no-evidence", help=HELP_NO_EVIDENCE),
+    force: bool = typer.Option(False, "--force", help=HELP_FORCE),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help=HELP_QUIET),
+) -> None:
+    from .engine.batch import RecordAbort, score_files
+    from .errors import AuthenticNLPError
+    from .pipeline import AnalysisOptions
+
+    options = AnalysisOptions(market=market.value if market else None, evidence=not no_evidence,
+                              rules_path=rules, model_path=model)
+    progress = None if quiet or not sys.stderr.isatty() else _progress_bar()
+    try:
+        with progress if progress is not None else _nullcontext():
+            task = progress.add_task("scoring", total=None) if progress is not None else None
+            summary = score_files(
+                list(inputs), output, options=options,
+                input_format=input_format.value if input_format else None,
+                output_format=fmt.value if fmt else None, comments_path=comments,
+                on_error=on_error.value, quarantine=quarantine, workers=workers, force=force,
+                on_outcome=(lambda _o: progress.advance(task)) if progress is not None else None,
+            )
+    except RecordAbort as abort:
+        _fail(f"stopped at {abort} (--on-error fail)", EXIT_ABORTED)
+    except AuthenticNLPError as err:
+        _fail(str(err), EXIT_USAGE)
+    if not quiet:
+        _print_summary(summary)
+    raise typer.Exit(EXIT_PARTIAL if summary.quarantined or summary.skipped else EXIT_OK)
+
+
+@app.command(help=HELP_EXPLAIN)
+def explain(
+    text: str = typer.Argument(..., help="The text to analyse (a caption)."),
+    market: Optional[Market] = typer.Option(None, "--market", help=HELP_MARKET),
+    as_json: bool = typer.Option(False, "--json", help=HELP_JSON),
+) -> None:
+    from .explain import render_explanation
+    from . import analyze_text
+
+    record = analyze_text(text, market=market.value if market else None)
+    if as_json:
+        typer.echo(json.dumps(record, ensure_ascii=False, indent=2))
+        return
+    render_explanation(text, record)
+
+
+def _progress_bar():
+    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), MofNCompleteColumn(),
+                    TextColumn("records"), TimeElapsedColumn(), transient=True)
+
+
+class _nullcontext:
+    def __enter__(self):
+        return None
+
+    def __exit__(self, *exc):
+        return False
+
+
+def _print_summary(summary) -> None:
+    lines = [
+        f"records in   {summary.records_in}",
+        f"scored       {summary.scored}",
+        f"quarantined  {summary.quarantined}" + (f"  -> {summary.quarantine}" if summary.quarantine else ""),
+        f"skipped      {summary.skipped}",
+        f"seconds      {summary.seconds:.2f}",
+        f"texts/s      {summary.texts_per_second:.0f}",
+        f"output       {summary.output}",
+    ]
+    if summary.errors_by_code:
+        lines.append("errors       " + ", ".join(f"{k}: {v}" for k, v in sorted(summary.errors_by_code.items())))
+    typer.echo("\n".join(lines), err=True)
+
+
+def run() -> None:
+    app()

@@ -1,0 +1,1 @@
+"""Batch runners: streaming, ordered, bounded memory."""

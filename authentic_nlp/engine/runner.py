@@ -1,0 +1,124 @@
+"""The local batch runner: validate and score records in input order, with bounded memory.
+
+Records go to worker processes in chunks; at most `2 * workers` chunks are in flight, so memory
+stays flat however large the input. Results come back in input order. Every record ends as exactly
+one `Outcome`: scored, or rejected with its error (the caller quarantines, skips or stops).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import traceback
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator
+
+from ..errors import RecordError, SourcePosition
+from ..io.base import ReadItem
+from ..pipeline import AnalysisOptions, Analyzer
+from ..schema import parse_post
+
+logger = logging.getLogger("authentic_nlp")
+
+CHUNK_SIZE = 64
+
+
+@dataclass(slots=True)
+class Outcome:
+    position: SourcePosition
+    record: dict[str, Any] | None = None      # the scored record
+    error: str | None = None                  # why it was rejected
+    error_code: str | None = None
+    field: str | None = None
+    raw: Any = None                           # the raw record as far as it could be read
+    texts: int = 0                            # texts analysed (caption + comments)
+
+    @property
+    def ok(self) -> bool:
+        return self.record is not None
+
+
+_worker_analyzer: Analyzer | None = None
+
+
+def _init_worker(options: AnalysisOptions) -> None:
+    global _worker_analyzer
+    _worker_analyzer = Analyzer(options)
+
+
+def _score_one(analyzer: Analyzer, item: ReadItem) -> Outcome:
+    if item.error is not None:
+        return Outcome(item.position, error=str(item.error), error_code=item.error.code,
+                       field=item.error.field, raw=item.raw if item.raw is not None else item.raw_text)
+    try:
+        post = parse_post(item.raw)
+    except RecordError as err:
+        return Outcome(item.position, error=str(err), error_code=err.code, field=err.field, raw=item.raw)
+    try:
+        record = analyzer.analyze_post(post)
+    except Exception as err:  # a bug must not lose the record: quarantine it with the trace
+        logger.error("internal error on %s: %s", item.position, err)
+        detail = traceback.format_exception_only(type(err), err)[-1].strip()
+        return Outcome(item.position, error=f"[internal] {detail}", error_code="internal", raw=item.raw)
+    return Outcome(item.position, record=record, texts=1 + len(post.comments))
+
+
+def _score_chunk(chunk: list[ReadItem]) -> list[Outcome]:
+    assert _worker_analyzer is not None
+    return [_score_one(_worker_analyzer, item) for item in chunk]
+
+
+def _chunks(items: Iterable[ReadItem], size: int) -> Iterator[list[ReadItem]]:
+    chunk: list[ReadItem] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+class _DuplicateIds:
+    """Post ids must be unique within the input; a later record with a seen id is rejected.
+
+    Runs in the main process before scoring, in input order. Keeps an 8-byte digest per id.
+    """
+
+    def __init__(self) -> None:
+        self._seen: dict[int, SourcePosition] = {}
+
+    def check(self, item: ReadItem) -> ReadItem:
+        raw = item.raw
+        if item.error is not None or not isinstance(raw, dict):
+            return item
+        value = raw.get("id")
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            return item  # validation names the problem
+        key = int.from_bytes(hashlib.blake2b(str(value).strip().encode(), digest_size=8).digest(), "big")
+        first = self._seen.setdefault(key, item.position)
+        if first is item.position:
+            return item
+        err = RecordError("E009", field="id", value=value, first=str(first))
+        return ReadItem(item.position, raw=raw, error=err)
+
+
+def score_items(items: Iterable[ReadItem], options: AnalysisOptions, workers: int = 1,
+                chunk_size: int = CHUNK_SIZE) -> Iterator[Outcome]:
+    """Score every item in order; yields one `Outcome` per item."""
+    items = map(_DuplicateIds().check, items)
+    if workers <= 1:
+        analyzer = Analyzer(options)
+        for item in items:
+            yield _score_one(analyzer, item)
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(options,)) as pool:
+        pending: deque[Future[list[Outcome]]] = deque()
+        for chunk in _chunks(items, chunk_size):
+            pending.append(pool.submit(_score_chunk, chunk))
+            while len(pending) >= 2 * workers:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()

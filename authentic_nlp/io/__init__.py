@@ -1,0 +1,7 @@
+"""Readers and writers for the contract formats (JSON Lines, CSV, Parquet) and platform adapters."""
+
+from .base import ReadItem
+from .readers import read_records
+from .writers import open_writer, quarantine_path_for
+
+__all__ = ["ReadItem", "read_records", "open_writer", "quarantine_path_for"]

@@ -1,0 +1,89 @@
+"""How one post flows through the analyzers.
+
+    post ──> caption: normalize ─> language ─> spaCy Doc
+         └─> each comment: the same, with the caption's language as context
+         ──> sponsorship · sincerity · comment types · conversation · interaction quality
+
+Each stage reads only the `PostContext` and the sections the stages before it wrote; a comment
+is analysed once. `Analyzer` loads cue data, rules and models once and is then reused for every
+post (one per worker process).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from .record import empty_record, strip_evidence
+from .schema import Post
+from .text.langid import LanguageResult, identify
+from .text.nlp import get_nlp
+from .text.normalize import normalize
+
+
+@dataclass(frozen=True)
+class AnalysisOptions:
+    """Everything that changes what the analyzers say. Picklable: it travels to worker processes."""
+
+    market: str | None = None          # force one market's rules for every post
+    evidence: bool = True              # False: leave evidence lists out of the output
+    rules_path: Path | None = None     # an analyst's own market rules file (--rules)
+    model_path: Path | None = None     # a learned model folder (--model); None = shipped default
+
+
+@dataclass(slots=True)
+class TextAnalysis:
+    """One analysed text: the normalized text (evidence offsets point into it), its language, its Doc."""
+
+    raw: str
+    text: str
+    language: LanguageResult
+    doc: Doc
+
+
+@dataclass(slots=True)
+class PostContext:
+    """What the post-level stages read: the post, its analysed texts, and the sections written so far."""
+
+    post: Post
+    caption: TextAnalysis
+    comments: list[TextAnalysis]
+    record: dict[str, Any] = field(default_factory=dict)
+
+
+Stage = Callable[[PostContext], None]
+
+
+class Analyzer:
+    """Scores posts. Build it once; call `analyze_post` for each post."""
+
+    def __init__(self, options: AnalysisOptions | None = None) -> None:
+        from .analyzers import build_stages
+
+        self.options = options or AnalysisOptions()
+        self.stages: list[tuple[str, Stage]] = build_stages(self.options)
+
+    def analyze_text(self, text: str, context: LanguageResult | None = None) -> TextAnalysis:
+        clean = normalize(text)
+        language = identify(clean, context=context)
+        doc = get_nlp(language.code)(clean)
+        return TextAnalysis(raw=text, text=clean, language=language, doc=doc)
+
+    def analyze_post(self, post: Post) -> dict[str, Any]:
+        caption = self.analyze_text(post.text)
+        context = caption.language if caption.language.code != "und" else None
+        comments = [self.analyze_text(c.text, context=context) for c in post.comments]
+        ctx = PostContext(post=post, caption=caption, comments=comments, record=empty_record(post))
+        ctx.record["language"] = caption.language.as_dict()
+        for comment_out, analysed in zip(ctx.record["comments"], comments):
+            comment_out["language"] = analysed.language.as_dict()
+        for _name, stage in self.stages:
+            stage(ctx)
+        return ctx.record if self.options.evidence else strip_evidence(ctx.record)
+
+    def analyze_posts(self, posts: Iterable[Post]) -> Iterator[dict[str, Any]]:
+        for post in posts:
+            yield self.analyze_post(post)

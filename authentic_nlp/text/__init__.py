@@ -1,0 +1,1 @@
+"""Text handling shared by every analyzer: normalization, language identification, spaCy pipelines."""
