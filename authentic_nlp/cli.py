@@ -177,3 +177,12 @@ def _print_summary(summary) -> None:
 
 def run() -> None:
     app()
+
+
+def _register_commands() -> None:
+    from .commands import register_all
+
+    register_all(app)
+
+
+_register_commands()

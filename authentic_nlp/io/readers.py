@@ -11,8 +11,13 @@ from .formats import format_of
 from .jsonl import read_jsonl
 
 
-def read_records(paths: Iterable[Path], fmt: str | None = None, comments_path: Path | None = None) -> Iterator[ReadItem]:
-    """Every record of every file, in order. `comments_path` is a flat comments file joined on `post_id`."""
+def read_records(paths: Iterable[Path], fmt: str | None = None, comments_path: Path | None = None,
+                 source: str | None = None, column_map: dict[str, str] | None = None) -> Iterator[ReadItem]:
+    """Every record of every file, in order, as contract records.
+
+    `comments_path` is a flat comments file joined on `post_id`. `source` names a platform export
+    or scraper format (see `io.adapters`); `column_map` renames CSV columns to contract fields.
+    """
     for path in paths:
         path = Path(path)
         if not path.is_file():

@@ -1,0 +1,206 @@
+"""Cue data: lists of patterns with an id, a kind, a weight and a source, validated on load.
+
+Every cue list is a YAML file of package data (`lang/<code>/*.yaml`, `markets/*.yaml`), or a file
+an analyst passes in. A file looks like:
+
+    meta:
+      description: what the list is for
+    cues:
+      - id: en.sincerity.contrast.but      # unique within the file
+        kind: contrast                     # what the cue is evidence of
+        pattern: "but"                     # a phrase (whole words, any case) ...
+        # regex: '\\bcode\\s+[A-Z]{3,}\\d+'  # ... or a regular expression over the text itself
+        #                                  #     (any case unless `ignore_case: false`)
+        weight: 0.4                        # in [0, 1]
+        source: "Newman et al. 2003"       # where the cue comes from, or the rationale
+
+Matching is whole-word by default: `#ad` never matches inside `#adidas`, `adv` never inside
+`advice`. Phrases match case-insensitively, treat any run of spaces as one space, and (with
+`accents: false`, the default) match with or without accents (`pubblicita` = `pubblicità`).
+A bad entry (no id, a weight outside [0, 1], a regex that does not compile, a duplicate id)
+fails at load with the file, the entry and its line: never a silent default.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+import yaml
+
+from .errors import DataFileError
+
+# A match must not sit inside a longer word, hashtag or handle.
+WORD_BEFORE = r"(?<![\w#@])"
+WORD_AFTER = r"(?![\w])"
+REQUIRED = ("id", "kind", "weight", "source")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    id: str
+    kind: str
+    weight: float
+    source: str
+    pattern: str
+    regex: re.Pattern[str]
+    folded: bool  # phrases match over folded text (lower case, no accents); regexes over the text itself
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class CueMatch:
+    cue: Cue
+    start: int
+    end: int
+    text: str
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents, keeping every character's offset (one char in, one char out)."""
+    out = []
+    for ch in text.lower():
+        decomposed = unicodedata.normalize("NFD", ch)
+        base = decomposed[0] if decomposed else ch
+        out.append(base if len(base) == 1 else ch)
+    return "".join(out)
+
+
+def phrase_regex(phrase: str, *, whole_word: bool = True) -> str:
+    """A phrase as a regex over folded text: words separated by any whitespace, whole words."""
+    parts = [re.escape(fold(p)) for p in phrase.split()]
+    body = r"\s+".join(parts)
+    if not whole_word:
+        return body
+    before = WORD_BEFORE if parts and (parts[0][:1].isalnum() or parts[0][:1] in "#@\\") else ""
+    after = WORD_AFTER if parts and parts[-1][-1:].isalnum() else ""
+    return before + body + after
+
+
+class CueSet:
+    """The cues of one file, matched together over a text."""
+
+    def __init__(self, cues: list[Cue], path: str) -> None:
+        self.cues = cues
+        self.path = path
+
+    def __len__(self) -> int:
+        return len(self.cues)
+
+    def __iter__(self) -> Iterator[Cue]:
+        return iter(self.cues)
+
+    def by_kind(self, *kinds: str) -> "CueSet":
+        return CueSet([c for c in self.cues if c.kind in kinds], self.path)
+
+    def find(self, text: str, folded: str | None = None) -> list[CueMatch]:
+        """Every match of every cue, ordered by position. Offsets point into `text`."""
+        folded = fold(text) if folded is None else folded
+        matches = []
+        for cue in self.cues:
+            for m in cue.regex.finditer(folded if cue.folded else text):
+                if m.end() > m.start():
+                    matches.append(CueMatch(cue, m.start(), m.end(), text[m.start():m.end()]))
+        matches.sort(key=lambda m: (m.start, -m.end, m.cue.id))
+        return matches
+
+
+class _LineLoader(yaml.SafeLoader):
+    """Records each mapping's line, so errors can point at it."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_yaml(path: str | Path, text: str | None = None) -> Any:
+    """Parse a data file (YAML or JSON) with line numbers on every mapping (`__line__`)."""
+    try:
+        return yaml.load(text if text is not None else Path(path).read_text(encoding="utf-8"), Loader=_LineLoader)
+    except (yaml.YAMLError, OSError, UnicodeDecodeError) as err:
+        raise DataFileError("E202", path=str(path), detail=str(err)) from None
+
+
+def entry_error(path: str, entry: dict[str, Any] | int, detail: str) -> DataFileError:
+    if isinstance(entry, dict):
+        where = f"{entry.get('id', '?')!s} (line {entry.get('__line__', '?')})"
+    else:
+        where = f"#{entry}"
+    return DataFileError("E201", path=path, entry=where, detail=detail)
+
+
+def build_cue(entry: Any, path: str, index: int) -> Cue:
+    if not isinstance(entry, dict):
+        raise entry_error(path, index, "an entry must be a mapping")
+    for key in REQUIRED:
+        if entry.get(key) in (None, ""):
+            raise entry_error(path, entry, f"'{key}' is required")
+    weight = entry["weight"]
+    if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not 0.0 <= float(weight) <= 1.0:
+        raise entry_error(path, entry, f"weight must be a number in [0, 1], got {weight!r}")
+    has_pattern, has_regex = bool(entry.get("pattern")), bool(entry.get("regex"))
+    if has_pattern == has_regex:
+        raise entry_error(path, entry, "give exactly one of 'pattern' (a phrase) or 'regex'")
+    if has_pattern:
+        source_pattern = str(entry["pattern"])
+        expression = phrase_regex(source_pattern, whole_word=entry.get("whole_word", True))
+        flags = 0
+    else:
+        source_pattern = str(entry["regex"])
+        expression = source_pattern
+        flags = re.IGNORECASE if entry.get("ignore_case", True) else 0
+    try:
+        compiled = re.compile(expression, flags)
+    except re.error as err:
+        raise entry_error(path, entry, f"regex does not compile: {err}") from None
+    extra = {k: v for k, v in entry.items() if k not in (*REQUIRED, "pattern", "regex", "__line__")}
+    return Cue(str(entry["id"]), str(entry["kind"]), float(weight), str(entry["source"]), source_pattern,
+               compiled, has_pattern, extra)
+
+
+def parse_cues(data: Any, path: str) -> CueSet:
+    if not isinstance(data, dict) or not isinstance(data.get("cues"), list):
+        raise DataFileError("E202", path=path, detail="expected a mapping with a 'cues' list")
+    cues, seen = [], set()
+    for index, entry in enumerate(data["cues"]):
+        cue = build_cue(entry, path, index)
+        if cue.id in seen:
+            raise entry_error(path, entry, f"duplicate id {cue.id!r}")
+        seen.add(cue.id)
+        cues.append(cue)
+    return CueSet(cues, path)
+
+
+def load_cues_file(path: str | Path) -> CueSet:
+    return parse_cues(load_yaml(path), str(path))
+
+
+@lru_cache(maxsize=None)
+def load_package_cues(package: str, name: str) -> CueSet:
+    """A cue file shipped as package data, e.g. `load_package_cues("authentic_nlp.lang.it", "sincerity.yaml")`."""
+    resource = resources.files(package).joinpath(name)
+    label = f"{package.replace('.', '/')}/{name}"
+    return parse_cues(load_yaml(label, resource.read_text(encoding="utf-8")), label)
+
+
+def language_cues(lang: str, name: str) -> CueSet | None:
+    """The cue file `name` for a language, or None where the language has none."""
+    try:
+        return load_package_cues(f"authentic_nlp.lang.{lang}", name)
+    except (ModuleNotFoundError, FileNotFoundError):
+        return None
+
+
+def merged(sets: Iterable[CueSet | None]) -> CueSet:
+    cues = [c for s in sets if s is not None for c in s.cues]
+    return CueSet(cues, "+".join(s.path for s in sets if s is not None))
