@@ -41,6 +41,7 @@ class Errors:
     E105 = "comments file {path} has no 'post_id' column"
     E106 = "comments file {path} row {row}: post_id {value!r} matches no post in the input"
     E107 = "cannot read {path}: {detail}"
+    E108 = "{path} is not in the contract shape ({reason}) and needs a platform adapter (--source NAME): {detail}"
     # --- cue, rule and configuration data ---
     E201 = "{path}: entry {entry}: {detail}"
     E202 = "{path}: cannot be parsed: {detail}"

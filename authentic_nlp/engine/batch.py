@@ -68,6 +68,14 @@ def check_writable(paths: Iterable[Path], force: bool) -> None:
             raise AuthenticNLPError("E103", path=str(path))
 
 
+def check_distinct(inputs: Iterable[Path], comments_path: Path | None, output: Path, quarantine: Path) -> None:
+    """--force must never let a run replace one of its own inputs."""
+    sources = {Path(p).resolve() for p in inputs} | ({Path(comments_path).resolve()} if comments_path else set())
+    for option, path in (("--output", output), ("--quarantine", quarantine)):
+        if path.resolve() in sources:
+            raise AuthenticNLPError("E401", option=option, detail=f"{path} is also an input")
+
+
 def score_files(
     inputs: list[Path],
     output: Path,
@@ -76,6 +84,8 @@ def score_files(
     input_format: str | None = None,
     output_format: str | None = None,
     comments_path: Path | None = None,
+    source: str | None = None,
+    column_map: dict[str, str] | None = None,
     on_error: str = "quarantine",
     quarantine: Path | None = None,
     workers: int = 1,
@@ -86,6 +96,7 @@ def score_files(
         raise AuthenticNLPError("E401", option="--on-error", detail=f"expected one of {', '.join(ON_ERROR)}, got {on_error!r}")
     output = Path(output)
     quarantine = Path(quarantine) if quarantine else quarantine_path_for(output)
+    check_distinct(inputs, comments_path, output, quarantine)
     check_writable([output] + ([quarantine] if on_error == "quarantine" else []), force)
     options = options or AnalysisOptions()
     summary = ScoreSummary(output=str(output))
@@ -95,7 +106,8 @@ def score_files(
     started = time.perf_counter()
     writer = open_writer(partial, format_of(output, output_format))
     try:
-        items = read_records(inputs, fmt=input_format, comments_path=comments_path)
+        items = read_records(inputs, fmt=input_format, comments_path=comments_path, source=source,
+                             column_map=column_map)
         for outcome in score_items(items, options, workers=workers):
             summary.records_in += 1
             if outcome.ok:

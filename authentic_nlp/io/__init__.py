@@ -2,6 +2,6 @@
 
 from .base import ReadItem
 from .readers import read_records
-from .writers import open_writer, quarantine_path_for
+from .writers import open_writer, quarantine_path_for, read_scored
 
-__all__ = ["ReadItem", "read_records", "open_writer", "quarantine_path_for"]
+__all__ = ["ReadItem", "read_records", "open_writer", "quarantine_path_for", "read_scored"]

@@ -1,11 +1,18 @@
-"""Writing scored records and quarantine records."""
+"""Writing scored records and quarantine records; reading scored records back.
+
+JSON Lines keeps the nested record; CSV and Parquet write the flat shape of `columns.py` (dotted
+column names, fixed order, lists as JSON strings). All three stream: one record in, one row out
+(Parquet: one row group per batch). Quarantine files are always JSON Lines.
+"""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any, Iterator
 
 from ..errors import AuthenticNLPError
-from .base import RecordWriter
+from .base import FORMATS, RecordWriter
 from .formats import format_of
 from .jsonl import JsonlWriter
 
@@ -14,7 +21,34 @@ def open_writer(path: Path, fmt: str | None = None) -> RecordWriter:
     kind = format_of(Path(path), fmt)
     if kind == "jsonl":
         return JsonlWriter(Path(path))
-    raise AuthenticNLPError("E104", format=kind, allowed="jsonl")
+    if kind == "csv":
+        from .csv_io import CsvWriter
+
+        return CsvWriter(Path(path))
+    if kind == "parquet":
+        from .parquet_io import ParquetRecordWriter
+
+        return ParquetRecordWriter(Path(path))
+    raise AuthenticNLPError("E104", format=kind, allowed=", ".join(FORMATS))
+
+
+def read_scored(path: Path, fmt: str | None = None) -> Iterator[dict[str, Any]]:
+    """Scored records from an output file of any format, as nested records (flat files unflattened)."""
+    kind = format_of(Path(path), fmt)
+    if kind == "jsonl":
+        with open(path, "r", encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip():
+                    yield json.loads(line)
+        return
+    from .columns import unflatten_record
+
+    if kind == "csv":
+        from .csv_io import read_scored_csv as rows
+    else:
+        from .parquet_io import read_scored_parquet as rows
+    for flat in rows(Path(path)):
+        yield unflatten_record(flat)
 
 
 def quarantine_path_for(output: Path) -> Path:

@@ -1,0 +1,170 @@
+"""The flat (CSV and Parquet) shape of scored records: dotted column names, fixed order, fixed types.
+
+Nested keys are joined with dots (`sponsorship.verdict`); lists (evidence lists, the per-comment
+list) are stored as one JSON string per cell. The column set and its order come from
+`record.empty_record`, so every writer knows its columns before the first record arrives and can
+stream (a Parquet file needs its schema up front). Keys outside that set (a field an analyzer
+added without declaring it in `record.py`) are never dropped: they go, as one JSON object keyed by
+dotted name, into the last column, `extra`, and a warning names them once per run.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from functools import lru_cache
+from typing import Any, Iterator, Mapping
+
+from .jsonl import dumps
+
+logger = logging.getLogger("authentic_nlp")
+
+EXTRA_COLUMN = "extra"
+
+# Column types. Columns not named here are strings (lists and dicts inside them as JSON).
+# fmt: off
+FLOAT_COLUMNS = frozenset({
+    "language.confidence", "sponsorship.probability", "sincerity.score",
+    "conversation.creator_reply_rate", "conversation.substantive_share", "conversation.generic_share",
+    "conversation.spam_share", "conversation.question_share", "conversation.score", "interaction_quality",
+})
+INT_COLUMNS = frozenset({
+    "conversation.comments", "conversation.audience_comments", "conversation.creator_replies",
+    "conversation.questions", "conversation.questions_answered", "conversation.reciprocal_exchanges",
+    "conversation.max_depth",
+})
+BOOL_COLUMNS = frozenset({"language.mixed"})
+# fmt: on
+
+
+def _flat_names(value: Mapping[str, Any], prefix: str = "") -> Iterator[str]:
+    for key, inner in value.items():
+        name = f"{prefix}{key}"
+        if isinstance(inner, Mapping):
+            yield from _flat_names(inner, name + ".")
+        else:
+            yield name
+
+
+@lru_cache(maxsize=1)
+def output_columns() -> tuple[str, ...]:
+    """Every column of the flat output, in order, from the shape `record.empty_record` builds."""
+    from ..record import empty_record
+    from ..schema import Post
+
+    return tuple(_flat_names(empty_record(Post(id="", text="")))) + (EXTRA_COLUMN,)
+
+
+def column_kind(name: str) -> str:
+    if name in FLOAT_COLUMNS:
+        return "float"
+    if name in INT_COLUMNS:
+        return "int"
+    if name in BOOL_COLUMNS:
+        return "bool"
+    return "str"
+
+
+def flatten_record(record: Mapping[str, Any], columns: tuple[str, ...] | None = None) -> dict[str, Any]:
+    """One scored record -> {column: scalar or None}, every column present, lists as JSON strings.
+
+    Undeclared keys go into the `extra` column (a JSON object keyed by dotted name, values as is).
+    """
+    columns = columns or output_columns()
+    declared = _column_set(columns)
+    flat: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    _flatten_into(record, "", flat, extra, declared)
+    if extra:
+        _warn_undeclared(tuple(extra))
+        flat[EXTRA_COLUMN] = dumps(extra)
+    return {name: flat.get(name) for name in columns}
+
+
+@lru_cache(maxsize=4)
+def _column_set(columns: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(columns)
+
+
+@lru_cache(maxsize=256)
+def _warn_undeclared(names: tuple[str, ...]) -> None:
+    logger.warning("fields not declared in record.py went to the '%s' column: %s", EXTRA_COLUMN, ", ".join(names))
+
+
+def _flatten_into(value: Mapping[str, Any], prefix: str, out: dict[str, Any], extra: dict[str, Any],
+                  declared: frozenset[str]) -> None:
+    for key, inner in value.items():
+        name = f"{prefix}{key}"
+        if isinstance(inner, Mapping) and inner and name not in declared:
+            _flatten_into(inner, name + ".", out, extra, declared)
+        elif name not in declared:
+            extra[name] = inner
+        elif isinstance(inner, (list, tuple)):
+            out[name] = dumps(list(inner))
+        else:
+            out[name] = inner
+
+
+def unflatten_record(flat: Mapping[str, Any]) -> dict[str, Any]:
+    """The inverse of `flatten_record` for typed values (list columns and `extra` parsed back)."""
+    record: dict[str, Any] = {}
+    for name, value in flat.items():
+        if name == EXTRA_COLUMN:
+            continue
+        if isinstance(value, str) and _is_list_column(name):
+            value = json.loads(value)
+        _put(record, name, value)
+    extra = flat.get(EXTRA_COLUMN)
+    if extra:
+        for name, value in json.loads(extra).items():
+            _put(record, name, value)
+    return record
+
+
+def _put(record: dict[str, Any], name: str, value: Any) -> None:
+    parts = name.split(".")
+    node = record
+    for part in parts[:-1]:
+        node = node.setdefault(part, {})
+    node[parts[-1]] = value
+
+
+@lru_cache(maxsize=None)
+def _is_list_column(name: str) -> bool:
+    """Columns that hold a list in the nested record (evidence lists, the comments list)."""
+    from ..record import empty_record
+    from ..schema import Comment, Post
+
+    node: Any = empty_record(Post(id="", text="", comments=[Comment(id="", text="")]))
+    for part in name.split("."):
+        if not isinstance(node, Mapping) or part not in node:
+            return False
+        node = node[part]
+    return isinstance(node, list)
+
+
+def cell_to_text(value: Any) -> str:
+    """A flat value as a CSV cell: null -> empty, booleans lower-case, floats exact (repr)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, (dict, list)):
+        return dumps(value)
+    return str(value)
+
+
+def text_to_cell(name: str, text: str) -> Any:
+    """A CSV cell back to its typed value (the inverse of `cell_to_text` for output columns)."""
+    if text == "":
+        return None
+    kind = column_kind(name)
+    if kind == "float":
+        return float(text)
+    if kind == "int":
+        return int(text)
+    if kind == "bool":
+        return text == "true"
+    return text
