@@ -33,6 +33,8 @@ HELP_OUTPUT = "Output file; its suffix picks the format unless --format is given
 HELP_FORMAT = "Output format (default: from the output's suffix)."
 HELP_INPUT_FORMAT = "Input format (default: from each input's suffix)."
 HELP_COMMENTS = "A flat comments file (one comment a row, with a post_id column) joined to the posts."
+HELP_SOURCE = "The platform export or scraper format of the inputs (see the README's adapters section)."
+HELP_MAP = "Rename source columns to contract fields: FIELD=COLUMN[,FIELD=COLUMN...], e.g. text=Description,creator=Account."
 HELP_ON_ERROR = "What to do with a bad record: quarantine it (default), skip it, or stop."
 HELP_QUARANTINE = "Quarantine file (default: OUTPUT's name with .quarantine.jsonl)."
 HELP_WORKERS = "Worker processes (1 = in this process)."
@@ -93,6 +95,8 @@ def score(
     fmt: Optional[OutputFormat] = typer.Option(None, "--format", "-f", help=HELP_FORMAT),
     input_format: Optional[OutputFormat] = typer.Option(None, "--input-format", help=HELP_INPUT_FORMAT),
     comments: Optional[Path] = typer.Option(None, "--comments", help=HELP_COMMENTS, exists=True, dir_okay=False),
+    source: Optional[str] = typer.Option(None, "--source", help=HELP_SOURCE),
+    column_map: Optional[str] = typer.Option(None, "--map", help=HELP_MAP),
     on_error: OnError = typer.Option(OnError.quarantine, "--on-error", help=HELP_ON_ERROR),
     quarantine: Optional[Path] = typer.Option(None, "--quarantine", help=HELP_QUARANTINE, dir_okay=False),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help=HELP_WORKERS),
@@ -105,8 +109,13 @@ def score(
 ) -> None:
     from .engine.batch import RecordAbort, score_files
     from .errors import AuthenticNLPError
+    from .io.formats import parse_column_map
     from .pipeline import AnalysisOptions
 
+    try:
+        mapping = parse_column_map(column_map) if column_map is not None else None
+    except AuthenticNLPError as err:
+        _fail(str(err), EXIT_USAGE)
     options = AnalysisOptions(market=market.value if market else None, evidence=not no_evidence,
                               rules_path=rules, model_path=model)
     progress = None if quiet or not sys.stderr.isatty() else _progress_bar()
@@ -117,6 +126,7 @@ def score(
                 list(inputs), output, options=options,
                 input_format=input_format.value if input_format else None,
                 output_format=fmt.value if fmt else None, comments_path=comments,
+                source=source, column_map=mapping,
                 on_error=on_error.value, quarantine=quarantine, workers=workers, force=force,
                 on_outcome=(lambda _o: progress.advance(task)) if progress is not None else None,
             )
