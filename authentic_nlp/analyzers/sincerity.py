@@ -1,10 +1,74 @@
-"""The sincerity stage (not built yet: it leaves its fields null, never a made-up value)."""
+"""The sincerity stage: how much a caption reads as a first-hand, specific, honest voice.
+
+    caption (TextAnalysis) ─> cues of its language (lang/<code>/sincerity.yaml) + spaCy token signals
+                           ─> overlaps resolved ─> noisy-OR per kind, capped ─> logistic (prior 0.5)
+                           ─> [learned model, when there is one: `combine`] ─> score, confidence, evidence
+
+Writes `ctx.record["sincerity"] = {"score", "confidence", "evidence"}`; every evidence item is
+`{kind, text, start, end, weight, rule}` with offsets into the normalized caption and a signed
+weight (positive raised the score, negative lowered it). The same scorer works for any analysed
+text, comments included: `score_sincerity(text_analysis)`, or `score_text("...")` from a string.
+
+Sponsorship is not read here on purpose: a disclosed paid review with pros and cons can be sincere
+and an unpaid engagement-bait post is not. Creator-level signals (near-duplicate and templated
+captions across a creator's posts) need several posts at once: see `sincerity_creator`.
+"""
 
 from __future__ import annotations
 
+import logging
+from typing import TYPE_CHECKING
 
-def build(options):
-    def stage(ctx) -> None:
-        return None
+from .sincerity_lexicon import CUE_LANGS, SincerityLexicon, lexicon_for, package_lexicon
+from .sincerity_score import SincerityResult, combine, score_signals
+from .sincerity_signals import count_words, find_signals
+
+if TYPE_CHECKING:
+    from ..pipeline import AnalysisOptions, PostContext, TextAnalysis
+
+logger = logging.getLogger("authentic_nlp")
+
+__all__ = ["build", "score_sincerity", "score_text", "SincerityResult", "combine"]
+
+
+def score_sincerity(analysis: "TextAnalysis", lexicon: SincerityLexicon | None = None,
+                    model_probability: float | None = None) -> SincerityResult:
+    """The sincerity of one analysed text (a caption or a comment).
+
+    `lexicon`: the cues to use (default: those of the text's language; both Italian and English
+    where the language is mixed, undetermined or another one). `model_probability`: a learned
+    model's probability that the text is sincere, combined with the cue score by `combine`.
+    """
+    language = analysis.language
+    if lexicon is None:
+        lexicon = lexicon_for(language.code, bool(language.mixed))
+    signals = find_signals(analysis.text, analysis.doc, lexicon)
+    words = count_words(analysis.doc) if analysis.doc is not None else len(analysis.text.split())
+    return score_signals(signals, words, lexicon, model_probability)
+
+
+def score_text(text: str, language: str | None = None) -> SincerityResult:
+    """Normalize, tokenize and score a plain string (`language`: force `it` or `en`)."""
+    from ..pipeline import TextAnalysis
+    from ..text.langid import LanguageResult, identify
+    from ..text.nlp import get_nlp
+    from ..text.normalize import normalize
+
+    clean = normalize(text)
+    lang = LanguageResult(language, 1.0) if language else identify(clean)
+    analysis = TextAnalysis(raw=text, text=clean, language=lang, doc=get_nlp(lang.code)(clean))
+    return score_sincerity(analysis)
+
+
+def build(options: "AnalysisOptions"):
+    """Load (and so validate) the cue data once; return the stage."""
+    for lang in CUE_LANGS:
+        package_lexicon(lang)
+
+    def stage(ctx: "PostContext") -> None:
+        result = score_sincerity(ctx.caption)
+        ctx.record["sincerity"] = result.as_record()
+        logger.debug("sincerity %s: %.3f (confidence %.2f, %d signals)", ctx.post.id, result.score,
+                     result.confidence, len(result.signals))
 
     return stage
