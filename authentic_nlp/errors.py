@@ -33,6 +33,7 @@ class Errors:
     E011 = "comment {index}: {detail}"
     E012 = "field '{field}' holds a JSON string that cannot be parsed: {detail}"
     E013 = "row could not be read: {detail}"
+    E014 = "field '{field}' is {length:,} characters long, over the limit of {limit:,} (no platform allows texts this long)"
     # --- files ---
     E101 = "input file not found: {path}"
     E102 = "cannot tell the format of {path}; name it with --format or use .jsonl, .csv or .parquet"

@@ -18,11 +18,15 @@ from typing import Any, Iterable, Iterator
 from ..errors import RecordError, SourcePosition
 from ..io.base import ReadItem
 from ..pipeline import AnalysisOptions, Analyzer
-from ..schema import parse_post
+from ..schema import Post, parse_post
 
 logger = logging.getLogger("authentic_nlp")
 
 CHUNK_SIZE = 64
+# Longest caption or comment scored. The platforms cap captions at 2,200 (Instagram), 4,000 (TikTok)
+# and 5,000 (YouTube descriptions) characters and comments at 10,000 (YouTube); a longer text is a
+# broken export, and scoring it would only cost memory (spaCy refuses 1,000,000 by default).
+MAX_TEXT_CHARS = 100_000
 
 
 @dataclass(slots=True)
@@ -48,12 +52,20 @@ def _init_worker(options: AnalysisOptions) -> None:
     _worker_analyzer = Analyzer(options)
 
 
-def _score_one(analyzer: Analyzer, item: ReadItem) -> Outcome:
+def _read_error(item: ReadItem) -> Outcome:
+    assert item.error is not None
+    return Outcome(item.position, error=str(item.error), error_code=item.error.code,
+                   field=item.error.field, raw=item.raw if item.raw is not None else item.raw_text)
+
+
+def _score_one(analyzer: Analyzer, item: ReadItem | Outcome) -> Outcome:
+    if isinstance(item, Outcome):
+        return item
     if item.error is not None:
-        return Outcome(item.position, error=str(item.error), error_code=item.error.code,
-                       field=item.error.field, raw=item.raw if item.raw is not None else item.raw_text)
+        return _read_error(item)
     try:
         post = parse_post(item.raw)
+        _check_lengths(post)
     except RecordError as err:
         return Outcome(item.position, error=str(err), error_code=err.code, field=err.field, raw=item.raw)
     try:
@@ -65,15 +77,25 @@ def _score_one(analyzer: Analyzer, item: ReadItem) -> Outcome:
     return Outcome(item.position, record=record, texts=1 + len(post.comments))
 
 
-def _score_chunk(chunk: list[ReadItem]) -> list[Outcome]:
+def _check_lengths(post: Post) -> None:
+    if len(post.text) > MAX_TEXT_CHARS:
+        raise RecordError("E014", field="text", length=len(post.text), limit=MAX_TEXT_CHARS)
+    for index, comment in enumerate(post.comments):
+        if len(comment.text) > MAX_TEXT_CHARS:
+            raise RecordError("E014", field=f"comments[{index}].text", length=len(comment.text), limit=MAX_TEXT_CHARS)
+
+
+def _score_chunk(chunk: list[ReadItem | Outcome]) -> list[Outcome]:
     assert _worker_analyzer is not None
     return [_score_one(_worker_analyzer, item) for item in chunk]
 
 
-def _chunks(items: Iterable[ReadItem], size: int) -> Iterator[list[ReadItem]]:
-    chunk: list[ReadItem] = []
+def _chunks(items: Iterable[ReadItem], size: int) -> Iterator[list[ReadItem | Outcome]]:
+    """Chunks for the workers. Items that could not be read are settled here: their outcome is
+    already known, and it is plain data that travels between processes (exceptions do not)."""
+    chunk: list[ReadItem | Outcome] = []
     for item in items:
-        chunk.append(item)
+        chunk.append(_read_error(item) if item.error is not None else item)
         if len(chunk) >= size:
             yield chunk
             chunk = []
