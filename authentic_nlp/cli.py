@@ -118,7 +118,7 @@ def score(
         _fail(str(err), EXIT_USAGE)
     options = AnalysisOptions(market=market.value if market else None, evidence=not no_evidence,
                               rules_path=rules, model_path=model)
-    progress = None if quiet or not sys.stderr.isatty() else _progress_bar()
+    progress = _progress_bar() if _wants_progress(quiet) else None
     try:
         with progress if progress is not None else _nullcontext():
             task = progress.add_task("scoring", total=None) if progress is not None else None
@@ -155,6 +155,12 @@ def explain(
     render_explanation(text, record)
 
 
+def _wants_progress(quiet: bool) -> bool:
+    """A progress bar only for a person watching a terminal: never with --quiet or when stderr is
+    redirected (a file, a pipe, a CI log)."""
+    return not quiet and sys.stderr.isatty()
+
+
 def _progress_bar():
     from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -178,6 +184,7 @@ def _print_summary(summary) -> None:
         f"skipped      {summary.skipped}",
         f"seconds      {summary.seconds:.2f}",
         f"texts/s      {summary.texts_per_second:.0f}",
+        f"posts/s      {summary.posts_per_second:.0f}",
         f"output       {summary.output}",
     ]
     if summary.errors_by_code:

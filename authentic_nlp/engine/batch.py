@@ -47,11 +47,16 @@ class ScoreSummary:
     def texts_per_second(self) -> float:
         return self.texts / self.seconds if self.seconds > 0 else 0.0
 
+    @property
+    def posts_per_second(self) -> float:
+        return self.scored / self.seconds if self.seconds > 0 else 0.0
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "records_in": self.records_in, "scored": self.scored, "quarantined": self.quarantined,
             "skipped": self.skipped, "texts": self.texts, "seconds": round(self.seconds, 3),
-            "texts_per_second": round(self.texts_per_second, 1), "output": self.output,
+            "texts_per_second": round(self.texts_per_second, 1),
+            "posts_per_second": round(self.posts_per_second, 1), "output": self.output,
             "quarantine": self.quarantine, "errors_by_code": dict(sorted(self.errors_by_code.items())),
         }
 
