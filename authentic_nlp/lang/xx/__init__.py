@@ -1,0 +1,1 @@
+"""Language-neutral cue data (spaCy's code for multi-language): links, emoji, handles."""
