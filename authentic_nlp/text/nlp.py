@@ -1,15 +1,48 @@
-"""spaCy pipelines for social text (placeholder, to be completed)."""
+"""spaCy pipelines for social text, one per language, built once per process.
+
+`get_nlp("it")` and `get_nlp("en")` are blank Italian and English pipelines with the social
+tokenizer rules (`tokenizer.py`), a lookup lemmatizer whose tables come from the installed
+spacy-lookups-data package (nothing is downloaded), and the token extensions of `extensions.py`.
+Any other code ("es", "de", "und") gets one shared blank multi-language ("xx") pipeline with the
+same social tokenizer rules and no lemmas (`token.lemma_` is empty there).
+"""
 
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
 
+from .extensions import register_extensions
+from .lemmatizer import add_lookup_lemmatizer
+from .tokenizer import install_social_tokenizer
+
+__all__ = ["PIPELINE_LANGS", "get_nlp", "pipeline_code"]
+
+logger = logging.getLogger("authentic_nlp")
+
 PIPELINE_LANGS = ("it", "en")
+MULTI = "xx"
+
+
+def pipeline_code(lang: str) -> str:
+    """The spaCy language a text in `lang` is tokenized with: "it", "en" or "xx"."""
+    return lang if lang in PIPELINE_LANGS else MULTI
+
+
+def get_nlp(lang: str) -> Language:
+    """The cached pipeline for `lang` (an ISO 639-1 code, or "und")."""
+    return _build(pipeline_code(lang))
 
 
 @lru_cache(maxsize=None)
-def get_nlp(lang: str) -> Language:
-    return spacy.blank(lang if lang in PIPELINE_LANGS else "xx")
+def _build(code: str) -> Language:
+    register_extensions()
+    nlp = spacy.blank(code)
+    install_social_tokenizer(nlp, code)
+    if code in PIPELINE_LANGS:
+        add_lookup_lemmatizer(nlp)
+    logger.debug("built the %s pipeline: %s", code, nlp.pipe_names)
+    return nlp
