@@ -29,6 +29,7 @@ ID_RE = re.compile(r"^it-\d{4}$")
 LANG_RE = re.compile(r"^([a-z]{2}|und)$")
 LEADING_HANDLE = re.compile(r"^@([\w.]+)")
 ISO_Z = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
+HANDLE = re.compile(r"^[a-z0-9._]{1,30}$")  # what Instagram, TikTok and YouTube handles allow
 
 
 def _time(value: str) -> datetime:
@@ -47,6 +48,8 @@ def problems(raw: dict, id_re: re.Pattern = ID_RE) -> list[str]:
         found.append(f"bad id {post.id!r}")
     if post.platform not in PLATFORMS or post.market not in MARKETS or not post.creator:
         found.append("platform, market and creator are required")
+    if post.creator and not HANDLE.match(post.creator):
+        found.append(f"creator handle {post.creator!r}")
     if not isinstance(raw.get("niche"), str) or not raw["niche"]:
         found.append("niche missing")
     if labels.get("sponsored") not in (0, 1) or labels.get("sincere") not in (0, 1):
@@ -72,6 +75,8 @@ def problems(raw: dict, id_re: re.Pattern = ID_RE) -> list[str]:
             found.append(f"{cid}: language {lang!r}")
         elif not any(ch.isalpha() for ch in text) and lang != "und":
             found.append(f"{cid}: a comment without letters must be 'und'")
+        if not HANDLE.match(str(raw_c.get("author", ""))):
+            found.append(f"{cid}: author handle {raw_c.get('author')!r}")
         if not ISO_Z.match(str(raw_c.get("created_at", ""))):
             found.append(f"{cid}: created_at must be ISO-8601 with Z")
         elif seen and _time(raw_c["created_at"]) < max(_time(c["created_at"]) for c in seen.values()):
@@ -118,6 +123,7 @@ CHECKER_TABLE = [
     ("hard without note",                   _post("#adidas", [], hard=True),                                   ["hard case without a note"]),
     ("time going backwards",                _post("x", [_c("c1", "a", "kim", 9, lang="en"), _c("c2", "b", "bea", 1, lang="en")]),
                                                                                                                ["c2: timestamps must increase within the thread"]),
+    ("accented handle",                     _post("x", [_c("c1", "ciao", "giò.m", 1, lang="it")]),              ["c1: author handle 'giò.m'"]),
     ("bad verdict",                         _post("x", [], verdict="maybe", sponsored=1),                                 ["verdict 'maybe'"]),
 ]
 # fmt: on
