@@ -1,0 +1,105 @@
+"""Where a label sits in a caption, and whether a reader sees it without tapping "more".
+
+Three facts, per disclosure-rules.md ("Visible placement"):
+
+- the preview window: the first `chars` characters (125), ending earlier at the end of the third
+  line; a label is in the preview when it ends inside it;
+- hashtag rank: the 1-based position of a hashtag among the post's hashtags (IAP: a hashtag
+  label must be among the first three);
+- the trailing hashtag cluster: the run of hashtags (with @tags, emoji and punctuation between
+  them) that ends the caption, when it holds at least `min_hashtags` hashtags and some text
+  comes before it. A label inside it is buried (FTC: "Don't mix your disclosure into a group of
+  hashtags"), except where the market has a hashtag-rank rule and the label is within the rank
+  (IAP accepts a label among the first three hashtags, wherever they are).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..markets.rules import Placement
+
+HASHTAG = re.compile(r"(?<![\w#&@])#\w+")
+TOKEN = re.compile(r"\S+")
+# A token that is only hashtags, @tags, emoji and punctuation (a cluster may hold them between its hashtags).
+CLUSTER_TOKEN = re.compile(r"(?:[#@][\w.]+|[^\w\s])+")
+
+
+@dataclass(frozen=True, slots=True)
+class Visibility:
+    visible: bool
+    facts: tuple[tuple[str, str], ...]  # (placement kind, human note): why it is or is not visible
+
+
+class CaptionLayout:
+    """The preview window, the hashtags and the trailing cluster of one caption."""
+
+    def __init__(self, text: str, placement: Placement) -> None:
+        self.text = text
+        self.placement = placement
+        self.preview_end = preview_end(text, placement.preview.limit, placement.preview_lines)
+        self.hashtags = [(m.start(), m.end()) for m in HASHTAG.finditer(text)]
+        self.cluster_start = trailing_cluster_start(text, placement.trailing_cluster.limit)
+
+    def hashtag_rank(self, start: int) -> int | None:
+        for rank, (s, _e) in enumerate(self.hashtags, 1):
+            if s == start:
+                return rank
+        return None
+
+    def first_hashtags(self, n: int) -> list[tuple[int, int]]:
+        return self.hashtags[:n]
+
+    def visibility(self, start: int, end: int) -> Visibility:
+        facts: list[tuple[str, str]] = []
+        visible = True
+        if end > self.preview_end:
+            visible = False
+            facts.append(("preview", f"ends at character {end}, after the preview window "
+                                     f"(first {self.preview_end} characters)"))
+        rank = self.hashtag_rank(start) if self.text.startswith("#", start) else None
+        rank_rule = self.placement.hashtag_rank
+        within_rank = rank is not None and rank_rule is not None and rank <= rank_rule.limit
+        if rank is not None and rank_rule is not None and not within_rank:
+            visible = False
+            facts.append(("hashtag_rank", f"hashtag number {rank} of the post; must be among the first "
+                                          f"{rank_rule.limit}"))
+        if self.cluster_start is not None and start >= self.cluster_start and not within_rank:
+            visible = False
+            count = sum(1 for s, _e in self.hashtags if s >= self.cluster_start)
+            facts.append(("trailing_cluster", f"inside the trailing cluster of {count} hashtags "
+                                              f"(from character {self.cluster_start})"))
+        if visible:
+            where = f"hashtag number {rank}, " if rank is not None else ""
+            facts.append(("visible", f"{where}inside the preview window (first {self.preview_end} characters)"))
+        return Visibility(visible, tuple(facts))
+
+
+def preview_end(text: str, chars: int, lines: int) -> int:
+    """End of the preview: `chars` characters, or the end of line `lines` when that comes first."""
+    end = min(len(text), chars)
+    newlines = 0
+    for i, ch in enumerate(text[:end]):
+        if ch == "\n":
+            newlines += 1
+            if newlines == lines:
+                return i
+    return end
+
+
+def trailing_cluster_start(text: str, min_hashtags: int) -> int | None:
+    """Start of the trailing hashtag cluster, or None when the caption does not end in one."""
+    tokens = list(TOKEN.finditer(text))
+    start, hashtags = None, 0
+    for token in reversed(tokens):
+        if not CLUSTER_TOKEN.fullmatch(token.group()):
+            break
+        if "#" in token.group():
+            start = token.start()
+            hashtags += len(HASHTAG.findall(token.group()))
+    if start is None or hashtags < min_hashtags:
+        return None
+    if not any(t.start() < start and not CLUSTER_TOKEN.fullmatch(t.group()) for t in tokens):
+        return None  # the caption is nothing but tags: the cluster is the whole caption, not a trailing block
+    return start

@@ -1,0 +1,96 @@
+"""Disclosure labels in a caption under one market's rules: which label, which class (accepted or
+ambiguous), the brand it names, and whether it is visible.
+
+A label that must name a brand (`brand:` in the rules) is checked against the post:
+- `after`  (`Sponsorizzato da <brand>`): a brand must follow the label (`@nike`, `#nike`, `Nike`);
+- `prefix` (`#<brand>partner`): the brand is the hashtag's prefix;
+- `present` (IAP: `#adv` with the brand): an @brand in the caption, or a #brand among the first
+  three hashtags that the caption also names.
+The label is demoted to ambiguous when it names no brand, or names one while the caption tags only
+other accounts (it discloses a different relationship from the one promoted).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..markets.rules import Market
+from .placement import CaptionLayout, Visibility
+from .sponsorship_signals import Mention, brand_after, hashtag_brands, same_brand
+
+CLASS_RANK = {"accepted": 0, "ambiguous": 1}
+
+
+@dataclass(slots=True)
+class LabelHit:
+    rule: str
+    cls: str  # accepted | ambiguous (after the brand check)
+    start: int
+    end: int
+    text: str
+    weight: float
+    relationship: bool  # the label on its own shows a relationship
+    scope: str | None
+    order: int
+    brand: str | None = None
+    notes: tuple[str, ...] = ()
+    market_note: str | None = None
+    visibility: Visibility | None = None
+
+
+def _brand_check(mode: str, hit: LabelHit, named: str | None, mentions: list[Mention], text: str,
+                 layout: CaptionLayout, label_spans: list[tuple[int, int]]) -> None:
+    others = [m for m in mentions if not m.own]
+    if mode == "present":
+        rank = layout.placement.hashtag_rank.limit if layout.placement.hashtag_rank else 3
+        tags = hashtag_brands(text, layout.first_hashtags(rank), label_spans, mentions)
+        if others:
+            hit.brand, hit.notes = "@" + others[0].handle, (f"brand @{others[0].handle} tagged in the post",)
+        elif tags:
+            hit.brand, hit.notes = "#" + tags[0], (f"brand #{tags[0]} among the first {rank} hashtags",)
+        else:
+            hit.cls, hit.notes = "ambiguous", ("no brand (@brand or #brand) with the label",)
+        return
+    if not named:
+        hit.cls, hit.notes = "ambiguous", ("the label names no brand",)
+        return
+    hit.brand = named
+    if named.startswith("@") or not others or any(same_brand(named.lstrip("#"), m.handle) for m in others):
+        hit.notes = (f"names the brand {named}",)
+        return
+    tagged = ", ".join("@" + m.handle for m in others)
+    hit.cls, hit.notes = "ambiguous", (f"names {named} but the post tags {tagged}",)
+
+
+def find_labels(text: str, folded: str, market: Market, layout: CaptionLayout,
+                mentions: list[Mention]) -> list[LabelHit]:
+    """The labels of the caption, one per span (accepted beats ambiguous, then the longer, then file order)."""
+    own_spans = [(m.start, m.end) for m in mentions if m.own]
+    order = {cue.id: i for i, cue in enumerate(market.labels)}
+    matches = [m for m in market.labels.find(text, folded)
+               if not any(m.start < e and s < m.end for s, e in own_spans)]
+    spans = [(m.start, m.end) for m in matches]
+    hits: list[LabelHit] = []
+    for m in matches:
+        cue, extra = m.cue, m.cue.extra
+        hit = LabelHit(cue.id, cue.kind, m.start, m.end, m.text, cue.weight,
+                       bool(extra.get("relationship", True)) or cue.kind == "accepted", extra.get("scope"),
+                       order[cue.id], market_note=extra.get("market_note"))
+        mode = extra.get("brand")
+        if mode:
+            named = None
+            if mode == "after":
+                named = brand_after(text, m.end)
+            elif mode == "prefix":
+                found = cue.regex.match(folded if cue.folded else text, m.start)
+                named = found.group("brand") if found else None
+            _brand_check(mode, hit, named, mentions, text, layout, spans)
+        hits.append(hit)
+    hits.sort(key=lambda h: (CLASS_RANK[h.cls], -(h.end - h.start), h.order))
+    kept: list[LabelHit] = []
+    for hit in hits:
+        if not any(hit.start < k.end and k.start < hit.end for k in kept):
+            hit.visibility = layout.visibility(hit.start, hit.end)
+            kept.append(hit)
+    kept.sort(key=lambda h: (h.start, h.end))
+    return kept

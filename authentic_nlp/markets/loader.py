@@ -1,0 +1,199 @@
+"""Cue entries for the sponsorship stage, built on the shared cue loader (`authentic_nlp.cues`).
+
+Market label files and commercial-signal files are ordinary cue files with a few extra keys,
+validated here on load (errors name the file, the entry and its line, code E201):
+
+    variants: ["promossa da", ...]   other spellings of the same cue, matched under the same id
+    hashtag: true                    the phrase also matches as one hashtag ("#partnershipapagamento")
+    brand: after | prefix | present  (labels) the label names the brand; checked against the post
+    scope: gift | affiliate          (labels) accepted only for a relationship of that kind alone
+    relationship: true | false       (labels) whether the label alone shows a relationship (default true)
+    market_note: "..."               (labels) where the markets disagree about this label
+
+Phrases, variants and hashtag forms are all matched over folded text (any case, with or without
+accents) and whole-word, exactly as `cues.phrase_regex` does.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, Iterable
+
+from ..cues import WORD_AFTER, WORD_BEFORE, Cue, CueMatch, CueSet, build_cue, entry_error, fold, load_yaml, phrase_regex
+from ..errors import DataFileError
+
+LABEL_KINDS = ("accepted", "ambiguous")
+SIGNAL_KINDS = ("discount_code", "affiliate_link", "gift", "invitation", "collaboration", "brand_cta", "promo",
+                "self_promotion")
+BRAND_MODES = ("after", "prefix", "present")
+SCOPES = ("gift", "affiliate")
+
+
+def hashtag_form(phrase: str) -> str:
+    """`partnership a pagamento` -> a regex for `#partnershipapagamento` over folded text."""
+    joined = "".join(fold(phrase).lstrip("#").split())
+    return WORD_BEFORE + "#" + re.escape(joined) + WORD_AFTER
+
+
+def _check_extras(entry: dict[str, Any], path: str, kinds: tuple[str, ...]) -> None:
+    if entry["kind"] not in kinds:
+        raise entry_error(path, entry, f"kind must be one of {', '.join(kinds)}, got {entry['kind']!r}")
+    variants = entry.get("variants", [])
+    if not isinstance(variants, list) or not all(isinstance(v, str) and v.strip() for v in variants):
+        raise entry_error(path, entry, "variants must be a list of non-empty strings")
+    if variants and not entry.get("pattern"):
+        raise entry_error(path, entry, "variants go with 'pattern' (a phrase), not with 'regex'")
+    for key in ("hashtag", "relationship"):
+        if key in entry and not isinstance(entry[key], bool):
+            raise entry_error(path, entry, f"{key} must be true or false, got {entry[key]!r}")
+    any_of = entry.get("any_of", [])
+    if not isinstance(any_of, list) or not all(isinstance(v, str) and v for v in any_of):
+        raise entry_error(path, entry, "any_of must be a list of non-empty strings (literals the regex needs)")
+    if entry.get("hashtag") and not entry.get("pattern"):
+        raise entry_error(path, entry, "hashtag: true goes with 'pattern' (a phrase)")
+    brand = entry.get("brand")
+    if brand is not None and brand not in BRAND_MODES:
+        raise entry_error(path, entry, f"brand must be one of {', '.join(BRAND_MODES)}, got {brand!r}")
+    if brand == "prefix" and "(?P<brand>" not in str(entry.get("regex", "")):
+        raise entry_error(path, entry, "brand: prefix needs a regex with a (?P<brand>...) group")
+    scope = entry.get("scope")
+    if scope is not None and scope not in SCOPES:
+        raise entry_error(path, entry, f"scope must be one of {', '.join(SCOPES)}, got {scope!r}")
+    if "market_note" in entry and not (isinstance(entry["market_note"], str) and entry["market_note"].strip()):
+        raise entry_error(path, entry, "market_note must be a non-empty string")
+
+
+class PrefilteredCues(CueSet):
+    """A CueSet with the same matches as `CueSet.find`, fast on social captions.
+
+    A phrase cue is split into its forms (the phrase, each variant, each hashtag form); a form runs
+    only when its longest word occurs in the folded text (a substring test), and runs as a regex
+    that starts with a literal (which `re` searches fast), the whole-word test before it applied
+    to each match. A regex cue with `any_of: [...]` runs only when one of those folded literals
+    occurs; other regex cues always run.
+    """
+
+    def __init__(self, cues: list[Cue], path: str) -> None:
+        super().__init__(cues, path)
+        self.plans = [_plan(c) for c in cues]
+
+    @property
+    def literals(self) -> list[tuple[str, ...] | None]:
+        return [None if forms is None else tuple(f[0] for f in forms) for forms, _any in self.plans]
+
+    def by_kind(self, *kinds: str) -> "PrefilteredCues":
+        return PrefilteredCues([c for c in self.cues if c.kind in kinds], self.path)
+
+    def find(self, text: str, folded: str | None = None) -> list[CueMatch]:
+        folded = fold(text) if folded is None else folded
+        matches = []
+        for cue, (forms, any_of) in zip(self.cues, self.plans):
+            if forms is None:
+                if any_of and not any(lit in folded for lit in any_of):
+                    continue
+                found = [(m.start(), m.end()) for m in cue.regex.finditer(folded if cue.folded else text)]
+            else:
+                found = []
+                for literal, regex, boundary in forms:
+                    if literal not in folded:
+                        continue
+                    for m in regex.finditer(folded):
+                        if boundary and m.start() > 0 and _inside_word(folded[m.start() - 1]):
+                            continue
+                        found.append((m.start(), m.end()))
+                found = sorted(set(found))
+            matches.extend(CueMatch(cue, s, e, text[s:e]) for s, e in found if e > s)
+        matches.sort(key=lambda m: (m.start, -m.end, m.cue.id))
+        return matches
+
+
+def _inside_word(ch: str) -> bool:
+    return ch.isalnum() or ch in "_#@"
+
+
+def _plan(cue: Cue) -> tuple[list[tuple[str, re.Pattern[str], bool]] | None, tuple[str, ...]]:
+    """How to search a cue: (forms, any_of). Forms are (literal, regex, needs a word boundary before)."""
+    any_of = tuple(fold(x) for x in cue.extra.get("any_of", ()))
+    if not cue.folded:
+        return None, any_of
+    phrases = [cue.pattern, *cue.extra.get("variants", [])]
+    pairs = [(max(fold(p).split(), key=len).lstrip("#@"), phrase_regex(p)) for p in phrases]
+    if cue.extra.get("hashtag"):
+        pairs += [("".join(fold(p).split()), hashtag_form(p)) for p in phrases if not p.startswith("#")]
+    forms = []
+    for literal, body in dict.fromkeys(pairs):
+        boundary = body.startswith(WORD_BEFORE)
+        forms.append((literal, re.compile(body[len(WORD_BEFORE):] if boundary else body), boundary))
+    return forms, any_of
+
+
+def build_entry(entry: Any, path: str, index: int, kinds: tuple[str, ...]) -> Cue:
+    """One validated cue; variants and the hashtag form are folded into its regex."""
+    cue = build_cue(entry, path, index)  # id, kind, weight, source, pattern/regex: validated there
+    _check_extras(entry, path, kinds)
+    phrases = [cue.pattern, *entry.get("variants", [])] if cue.folded else []
+    if len(phrases) > 1 or entry.get("hashtag"):
+        forms = [phrase_regex(p) for p in phrases]
+        if entry.get("hashtag"):
+            forms += [hashtag_form(p) for p in phrases if not p.startswith("#")]
+        cue = dataclasses.replace(cue, regex=re.compile("|".join(f"(?:{f})" for f in dict.fromkeys(forms))))
+    return cue
+
+
+def build_entries(data: Any, path: str, kinds: tuple[str, ...], base: Iterable[Cue] = ()) -> CueSet:
+    """A file's `cues` list as a CueSet; entries whose id is already in `base` replace that cue."""
+    if not isinstance(data, dict) or not isinstance(data.get("cues"), list):
+        raise DataFileError("E202", path=path, detail="expected a mapping with a 'cues' list")
+    cues = {c.id: c for c in base}
+    seen: set[str] = set()
+    for index, entry in enumerate(data["cues"]):
+        cue = build_entry(entry, path, index, kinds)
+        if cue.id in seen:
+            raise entry_error(path, entry, f"duplicate id {cue.id!r}")
+        seen.add(cue.id)
+        cues[cue.id] = cue
+    return PrefilteredCues(list(cues.values()), path)
+
+
+SIGNAL_FILES = (("authentic_nlp.markets", "signals.yaml"), ("authentic_nlp.lang.it", "commercial.yaml"),
+                ("authentic_nlp.lang.en", "commercial.yaml"))
+
+
+@dataclass(frozen=True)
+class Signals:
+    cues: CueSet
+    own_handle_rule: str        # rule id cited when an @handle is the creator's own account
+    own_handle_source: str
+    mention_rule: str           # rule id cited for an @tag of another account
+    cta_window: int             # a call to action counts within this many characters of a brand mention
+
+
+def _read(package: str, name: str) -> tuple[Any, str]:
+    label = f"{package.replace('.', '/')}/{name}"
+    return load_yaml(label, resources.files(package).joinpath(name).read_text(encoding="utf-8")), label
+
+
+def load_signals() -> Signals:
+    """Every commercial-signal cue: language-independent patterns, then Italian and English cues.
+
+    Both languages run on every caption: captions mix Italian and English freely, and a code or a
+    `link in bio` means the same whatever language the rest of the caption is in.
+    """
+    sets, meta, first = [], {}, None
+    for package, name in SIGNAL_FILES:
+        data, label = _read(package, name)
+        if first is None:
+            first, meta = label, (data.get("meta") or {}) if isinstance(data, dict) else {}
+        sets.append(build_entries(data, label, SIGNAL_KINDS))
+    own, mention, window = meta.get("own_handle"), meta.get("mention"), meta.get("brand_cta_window")
+    for name, rule in (("own_handle", own), ("mention", mention)):
+        if not isinstance(rule, dict) or not rule.get("id") or not rule.get("source"):
+            raise DataFileError("E202", path=first, detail=f"meta.{name} needs an id and a source")
+    chars = window.get("chars") if isinstance(window, dict) else None
+    if isinstance(chars, bool) or not isinstance(chars, int) or chars < 1:
+        raise DataFileError("E202", path=first, detail=f"meta.brand_cta_window.chars must be a positive integer, got {chars!r}")
+    cues = PrefilteredCues([c for s in sets for c in s.cues], "+".join(s.path for s in sets))
+    return Signals(cues, str(own["id"]), str(own["source"]), str(mention["id"]), chars)
