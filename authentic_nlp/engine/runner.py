@@ -3,11 +3,12 @@
 Records go to worker processes in chunks; at most `2 * workers` chunks are in flight, so memory
 stays flat however large the input. Results come back in input order. Every record ends as exactly
 one `Outcome`: scored, or rejected with its error (the caller quarantines, skips or stops).
+Duplicate post ids are caught in the main process, in input order, against an on-disk table
+(`seen_ids`), so that check does not grow memory either.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import traceback
 from collections import deque
@@ -19,6 +20,7 @@ from ..errors import RecordError, SourcePosition
 from ..io.base import ReadItem
 from ..pipeline import AnalysisOptions, Analyzer
 from ..schema import Post, parse_post
+from .seen_ids import SeenIds
 
 logger = logging.getLogger("authentic_nlp")
 
@@ -103,34 +105,18 @@ def _chunks(items: Iterable[ReadItem], size: int) -> Iterator[list[ReadItem | Ou
         yield chunk
 
 
-class _DuplicateIds:
-    """Post ids must be unique within the input; a later record with a seen id is rejected.
-
-    Runs in the main process before scoring, in input order. Keeps an 8-byte digest per id.
-    """
-
-    def __init__(self) -> None:
-        self._seen: dict[int, SourcePosition] = {}
-
-    def check(self, item: ReadItem) -> ReadItem:
-        raw = item.raw
-        if item.error is not None or not isinstance(raw, dict):
-            return item
-        value = raw.get("id")
-        if isinstance(value, bool) or not isinstance(value, (str, int)):
-            return item  # validation names the problem
-        key = int.from_bytes(hashlib.blake2b(str(value).strip().encode(), digest_size=8).digest(), "big")
-        first = self._seen.setdefault(key, item.position)
-        if first is item.position:
-            return item
-        err = RecordError("E009", field="id", value=value, first=str(first))
-        return ReadItem(item.position, raw=raw, error=err)
-
-
 def score_items(items: Iterable[ReadItem], options: AnalysisOptions, workers: int = 1,
                 chunk_size: int = CHUNK_SIZE) -> Iterator[Outcome]:
     """Score every item in order; yields one `Outcome` per item."""
-    items = map(_DuplicateIds().check, items)
+    seen = SeenIds()
+    try:
+        yield from _score_checked(map(seen.check, items), options, workers, chunk_size)
+    finally:
+        seen.close()
+
+
+def _score_checked(items: Iterable[ReadItem], options: AnalysisOptions, workers: int,
+                   chunk_size: int) -> Iterator[Outcome]:
     if workers <= 1:
         analyzer = Analyzer(options)
         for item in items:

@@ -69,3 +69,21 @@ def test_read_errors_pass_through_with_their_raw_text():
     for workers in (1, 2):
         (outcome,) = score_items([item], AnalysisOptions(), workers=workers)
         assert (outcome.error_code, outcome.raw, outcome.position.row) == ("E013", "a,b,c", 3)
+
+
+def test_a_duplicate_across_files_names_the_first_file_and_row():
+    items = [ReadItem(SourcePosition("a.csv", row=7), raw={"id": "p1", "text": "Ciao"}),
+             ReadItem(SourcePosition("b.jsonl", line=2), raw={"id": "p1", "text": "Hello again"})]
+    first, second = score_items(items, AnalysisOptions())
+    assert first.ok and second.error_code == "E009" and "first seen at a.csv:row 7" in second.error
+
+
+def test_the_id_table_is_removed_when_scoring_stops(tmp_path, monkeypatch):
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    stream = score_items(Counted(10), AnalysisOptions())
+    next(stream)
+    assert [p.name.startswith("authentic_nlp_ids_") for p in tmp_path.iterdir()] == [True]
+    stream.close()
+    assert list(tmp_path.iterdir()) == []

@@ -1,0 +1,63 @@
+"""The duplicate post-id check, kept on disk so memory stays flat however many posts go by.
+
+Post ids must be unique within the input; a later record with an id already seen is rejected
+(E009, naming where the id was first seen). The ids seen so far live in a temporary SQLite table
+(exact ids, no hashing, so no false duplicates), one uncommitted transaction, a bounded page cache.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from ..errors import RecordError, SourcePosition
+from ..io.base import ReadItem
+
+CACHE_KIB = 8 * 1024
+
+
+class SeenIds:
+    def __init__(self) -> None:
+        self._dir: tempfile.TemporaryDirectory[str] | None = None
+        self._db: sqlite3.Connection | None = None
+        self._paths: dict[str, int] = {}   # input files, numbered (a handful)
+
+    def _open(self) -> sqlite3.Connection:
+        self._dir = tempfile.TemporaryDirectory(prefix="authentic_nlp_ids_")
+        db = sqlite3.connect(Path(self._dir.name) / "ids.sqlite", isolation_level=None)
+        for pragma in ("journal_mode=OFF", "synchronous=OFF", f"cache_size=-{CACHE_KIB}", "temp_store=FILE"):
+            db.execute(f"PRAGMA {pragma}")
+        db.execute("CREATE TABLE ids (id TEXT PRIMARY KEY, file INTEGER, line INTEGER, row INTEGER) WITHOUT ROWID")
+        db.execute("BEGIN")
+        return db
+
+    def check(self, item: ReadItem) -> ReadItem:
+        """The item unchanged, or, when its id was seen before, the item with an E009 error."""
+        raw = item.raw
+        if item.error is not None or not isinstance(raw, dict):
+            return item
+        value = raw.get("id")
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            return item  # validation names the problem
+        key = str(value).strip()
+        if self._db is None:
+            self._db = self._open()
+        position = item.position
+        file = self._paths.setdefault(position.path, len(self._paths))
+        inserted = self._db.execute("INSERT OR IGNORE INTO ids VALUES (?, ?, ?, ?)",
+                                    (key, file, position.line, position.row)).rowcount
+        if inserted:
+            return item
+        file, line, row = self._db.execute("SELECT file, line, row FROM ids WHERE id = ?", (key,)).fetchone()
+        path = next(p for p, n in self._paths.items() if n == file)
+        first = SourcePosition(path, line=line, row=row)
+        return ReadItem(position, raw=raw, error=RecordError("E009", field="id", value=value, first=str(first)))
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+        if self._dir is not None:
+            self._dir.cleanup()
+            self._dir = None
