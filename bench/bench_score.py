@@ -8,7 +8,7 @@ Each run is a fresh `score` process on a file from bench/generate.py (seeded, ca
 bench/out/). Printed per run: wall seconds, texts/s (captions + comments), posts/s, and two peaks:
 `rss main` is the largest resident set of any one process of the run (wait4's ru_maxrss: the main
 process, or a worker if larger); `rss total` is the largest sum over the whole process tree, sampled
-every 50 ms from /proc (Linux; blank elsewhere). The git commit and the machine are printed too,
+every 250 ms from /proc (Linux; blank elsewhere). The git commit and the machine are printed too,
 since the analyzers change and the figures with them. Results also go to bench/out/bench_score.json.
 """
 
@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from generate import write as generate_posts  # noqa: E402
 
-SAMPLE_SECONDS = 0.05
+SAMPLE_SECONDS = 0.25
 
 
 def git_commit() -> str:
