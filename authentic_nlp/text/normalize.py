@@ -20,9 +20,10 @@ What it does, in order:
    emoji sequence ("👨‍👩‍👧", "❤️", "1️⃣") and removed where they sit inside Latin words.
 3. **Unicode NFC**: "e" + combining grave becomes "è".
 
-Fast paths: pure ASCII text is returned as it is (nothing above can apply), and non-ASCII text
-that is already NFC, holds no invisible character and does not look like mojibake skips the
-work.
+Fast paths: pure ASCII text is returned as it is (nothing above can apply); ftfy runs only on
+text holding a character pair that this mojibake always leaves (a lead byte shown as Â..ô then a
+continuation byte shown as U+0080-U+00BF or its Windows-1252 character, or a lone C1 control),
+so correct Italian with accents costs a few regex scans.
 """
 
 from __future__ import annotations
@@ -49,9 +50,7 @@ INVISIBLE_CHARS = (
 ZWJ = "\u200d"
 VARIATION_SELECTORS = "\ufe0e\ufe0f"
 
-_REMOVE_TABLE = {ord(ch): None for ch in INVISIBLE_CHARS}
-# Characters whose presence means there may be something to do besides mojibake.
-_SUSPECT_RE = re.compile(f"[{INVISIBLE_CHARS}{ZWJ}{VARIATION_SELECTORS}]")
+_INVISIBLE_RE = re.compile(f"[{INVISIBLE_CHARS}]+")
 # A joiner or a variation selector next to a Latin letter, a digit that is not a keycap, or a
 # space is not part of an emoji sequence (keycaps: digit + U+FE0F + U+20E3 are kept).
 _LATIN = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
@@ -60,13 +59,21 @@ _STRAY_JOINER_RE = re.compile(
     rf"|^[{ZWJ}{VARIATION_SELECTORS}]+"
     rf"|{ZWJ}+(?=[{_LATIN}0-9\s]|$)"
 )
+# What UTF-8 read as Latin-1 or Windows-1252 always leaves: a lead byte shown as one of Â..ô
+# followed by a continuation byte shown as U+0080-U+00BF or as its Windows-1252 character; or a
+# lone C1 control. Text without it cannot be this mojibake and skips ftfy (whose own test is slow).
+_CP1252_CONTINUATION = (
+    "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+)
+# "Ã " is "à" whose second byte (a no-break space, 0xA0) was turned into a plain space.
+_MOJIBAKE_HINT_RE = re.compile(f"[\u00c2-\u00f4][{_CP1252_CONTINUATION}]|[\u0080-\u009f]|\u00c3 ")
 
 
 @lru_cache(maxsize=1)
 def _ftfy():
-    """ftfy's encoding fixer and its badness test, configured once (imported lazily)."""
+    """ftfy's text fixer with only the encoding fixes on, configured once (imported lazily)."""
     from ftfy import TextFixerConfig, fix_text
-    from ftfy.badness import is_bad
 
     config = TextFixerConfig(
         unescape_html=False,
@@ -85,28 +92,23 @@ def _ftfy():
         normalization=None,
         explain=False,
     )
-    return (lambda text: fix_text(text, config)), is_bad
+    return lambda text: fix_text(text, config)
 
 
 def repair_mojibake(text: str) -> str:
-    """Undo UTF-8 read as Latin-1/Windows-1252 when ftfy judges the text to be mojibake."""
-    fix, is_bad = _ftfy()
-    if not is_bad(text) and not _has_c1(text):
+    """Undo UTF-8 read as Latin-1/Windows-1252 where ftfy's badness test says it is mojibake."""
+    if not _MOJIBAKE_HINT_RE.search(text):
         return text
-    return fix(text)
-
-
-def _has_c1(text: str) -> bool:
-    # Latin-1 decoding (Meta's exports) leaves C1 controls U+0080-U+009F; no correct text has them.
-    return any("\x80" <= ch <= "\x9f" for ch in text)
+    return _ftfy()(text)
 
 
 def remove_invisible(text: str) -> str:
     """Drop zero-width and bidi controls; drop joiners and selectors that are not in emoji."""
-    if not _SUSPECT_RE.search(text):
-        return text
-    text = text.translate(_REMOVE_TABLE)
-    return _STRAY_JOINER_RE.sub("", text)
+    if _INVISIBLE_RE.search(text):
+        text = _INVISIBLE_RE.sub("", text)
+    if ZWJ in text or "\ufe0f" in text or "\ufe0e" in text:
+        text = _STRAY_JOINER_RE.sub("", text)
+    return text
 
 
 def normalize(text: str) -> str:

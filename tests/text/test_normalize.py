@@ -40,6 +40,9 @@ MOJIBAKE = [
     ("Ãˆ stupendo", "È stupendo"),
     ("naÃ¯ve cafÃ©", "naïve café"),
     ("ÃƒÂ¨ doppio", "è doppio"),   # encoded twice
+    ("cittÃ  bella", "città bella"),  # the no-break space byte turned into a space
+    ("â\x9d¤ï¸\x8f grazie", "❤️ grazie"),
+    ("ð\x9f\x87®ð\x9f\x87¹ viva", "🇮🇹 viva"),
 ]
 
 ROUND_TRIPS = [
@@ -74,6 +77,8 @@ UNCHANGED = [
     "नमस्\u200dते",                   # Devanagari with a ZWJ that is not an emoji
     "© 2024 ™ ® 90° 5€",
     "&amp; is not unescaped",
+    "“perché” e “città”, però—così",      # accents next to curly quotes and dashes go through ftfy
+    "IRMÃ E IRMÃO",
 ]
 
 INVISIBLE = [
