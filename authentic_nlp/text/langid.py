@@ -1,8 +1,49 @@
-"""Language identification (placeholder, to be completed)."""
+"""Language identification for social text: `language.code`, `.confidence`, `.mixed`.
+
+How a text is decided (details and measured figures in docs/notes/langid.md):
+
+1. Links, @mentions and #hashtags are blanked; the words left are looked up in the Italian and
+   English lexicons (`langid_lexicon`). No word at all -> `und`; only a given name -> `und`; only
+   interjections that every language uses (ok, wow, xd) -> the context's language, else `und`.
+2. Clear cases take a fast path: three or more words specific to one of it/en, none specific to
+   the other, and most words known -> decided from the lexicon alone.
+3. Otherwise lingua (built once, with it, en, es, fr, de, pt, nl, ro) gives a probability per
+   language. Each language's score is  log prior + log P_lingua + K * lexical evidence
+   + context boost; the softmax of the scores is the confidence. The prior favours it/en (the
+   markets this tool serves) without forcing them: a Spanish or German text stays itself.
+4. `mixed` is true when both Italian and English carry at least two specific words each, the
+   smaller side is at least a fifth, and the smaller side is not just a capitalised or quoted title.
+
+Deterministic: no sampling anywhere; lingua's scores are deterministic.
+"""
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from ..evidence import Evidence
+from .langid_lexicon import LANGS, STRONG, Scan, Word, lexicon, other
+
+# The languages lingua is built with: the two markets plus the languages most often met beside them.
+DETECTOR_LANGS = ("it", "en", "es", "fr", "de", "pt", "nl", "ro")
+PRIOR_MAIN = 0.4                 # prior of it and of en; the rest is shared by the other languages
+LEXICAL_WEIGHT = 2.0             # nats per fully specific word
+LINGUA_WEIGHT = 2.0              # lingua's values are relative scores, flatter than probabilities
+LINGUA_FULL_WORDS = 3            # lingua gets its full weight from this many words up
+UNKNOWN_WEIGHT = 0.5             # nats for the other languages per word neither lexicon knows
+CONTEXT_BOOST = 3.0              # nats for the context language on a one-word text, / sqrt(words)
+FAST_MIN_EXCLUSIVE = 2           # words only one of it/en has, needed for the lexicon-only fast path
+FAST_MIN_LEAD = 2.0              # ... and this much more lexical evidence than the other one
+FAST_MIN_COVERAGE = 0.3          # share of the words the lexicon must know on the fast path
+LINGUA_MAX_WORDS = 12            # lingua reads at most this many words (its cost grows with length)
+LINGUA_LOW_FROM = 6              # from this many words lingua runs in its faster low-accuracy mode
+UNSURE_LINGUA = 0.2              # with no known word, lingua below this and no context -> und
+MIXED_MIN_SHARE = 0.2
+QUOTED = re.compile(r'"[^"]+"|“[^”]+”|«[^»]+»')
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,4 +60,127 @@ UNDETERMINED = LanguageResult("und", 0.0, False)
 
 
 def identify(text: str, context: LanguageResult | None = None) -> LanguageResult:
-    return UNDETERMINED if context is None else LanguageResult(context.code, context.confidence * 0.5)
+    """The language of one normalized text; `context` is the post's language when `text` is a comment."""
+    return _decide(lexicon().scan(text or ""), context)
+
+
+def identify_many(texts: Iterable[str], contexts: Sequence[LanguageResult | None] | None = None) -> list[LanguageResult]:
+    """`identify` over many texts (one lexicon and one detector for all of them)."""
+    lex = lexicon()
+    texts = list(texts)
+    ctx = list(contexts) if contexts is not None else [None] * len(texts)
+    return [_decide(lex.scan(t or ""), c) for t, c in zip(texts, ctx)]
+
+
+def language_evidence(text: str) -> list[Evidence]:
+    """The words that told the language, with offsets into `text` (for `explain`)."""
+    out = []
+    for word in lexicon().scan(text or "").words:
+        for lang, weight in sorted(word.weights.items()):
+            out.append(Evidence(kind=f"language.{lang}", text=word.text, start=word.start, end=word.end,
+                                rule=word.ids.get(lang), weight=weight))
+    return out
+
+
+def _decide(scan: Scan, context: LanguageResult | None) -> LanguageResult:
+    if context is not None and context.code == "und":
+        context = None
+    if not scan.words or scan.lone_name:
+        return UNDETERMINED
+    if scan.all_neutral:
+        return UNDETERMINED if context is None else LanguageResult(context.code, 0.5 * context.confidence)
+    tally = scan.tally
+    lingua = None if _fast_path(scan) else _lingua_probabilities(scan)
+    if lingua is not None and not any(w.weights for w in scan.words):
+        if context is None and max(lingua.values()) < UNSURE_LINGUA:
+            return UNDETERMINED
+    unknown = len(scan.words) - scan.known
+    lingua_weight = LINGUA_WEIGHT * min(1.0, len(scan.words) / LINGUA_FULL_WORDS)
+    scores = {}
+    for code in DETECTOR_LANGS:
+        prior = PRIOR_MAIN if code in LANGS else (1.0 - 2 * PRIOR_MAIN) / (len(DETECTOR_LANGS) - 2)
+        score = math.log(prior) + LEXICAL_WEIGHT * (tally[code].lexical if code in tally else 0.0)
+        if code not in LANGS:
+            score += UNKNOWN_WEIGHT * unknown
+        if lingua is not None:
+            score += lingua_weight * math.log(lingua.get(code, 0.0) + 1e-6)
+        if context is not None and context.code == code:
+            score += CONTEXT_BOOST / math.sqrt(len(scan.words))
+        scores[code] = score
+    code, confidence = _softmax_best(scores)
+    return LanguageResult(code, confidence, _is_mixed(scan))
+
+
+def _fast_path(scan: Scan) -> bool:
+    """Decided by the lexicon alone: enough words only one of it/en has, a clear lead over the other,
+    and the lexicon knows a good share of the words (so it is not another language with a loanword)."""
+    for lang in LANGS:
+        ours, theirs = scan.tally[lang], scan.tally[other(lang)]
+        if ours.exclusive >= FAST_MIN_EXCLUSIVE and ours.lexical >= theirs.lexical + FAST_MIN_LEAD:
+            return scan.known >= FAST_MIN_COVERAGE * len(scan.words)
+    return False
+
+
+def _softmax_best(scores: dict[str, float]) -> tuple[str, float]:
+    best = max(scores, key=lambda c: (scores[c], c in LANGS, c))
+    top = scores[best]
+    total = sum(math.exp(s - top) for s in scores.values())
+    return best, round(1.0 / total, 9)
+
+
+def _is_mixed(scan: Scan) -> bool:
+    """Both languages carry at least two specific words outside titles, the smaller a fifth or more."""
+    it, en = scan.tally["it"].marked, scan.tally["en"].marked
+    if len(it) < 2 or len(en) < 2:
+        return False
+    titled = _title_words(scan)
+    it, en = ([w for w in words if id(w) not in titled] for words in (it, en))
+    small = min(len(it), len(en))
+    return small >= 2 and small >= MIXED_MIN_SHARE * (len(it) + len(en))
+
+
+def _title_words(scan: Scan) -> set[int]:
+    """Words inside quotes or inside a Title Case run ("Game of Thrones"): a quoted title, not a language switch."""
+    inside = set()
+    quotes = [(m.start(), m.end()) for m in QUOTED.finditer(scan.text)]
+    for w in scan.words:
+        if any(a < w.start and w.end < b for a, b in quotes):
+            inside.add(id(w))
+    words = scan.words
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and (_capital(words[j]) or (j > i and len(words[j].text) <= 3
+                                                         and j + 1 < len(words) and _capital(words[j + 1]))):
+            j += 1
+        if sum(_capital(w) for w in words[i:j]) >= 2:
+            inside.update(id(w) for w in words[i:j])
+        i = max(j, i + 1)
+    return inside
+
+
+def _capital(word: Word) -> bool:
+    return word.text[:1].isupper() and word.text != "I"
+
+
+def _lingua_probabilities(scan: Scan) -> dict[str, float]:
+    text = scan.detector_text(LINGUA_MAX_WORDS)
+    detector, codes = _detector(len(scan.words) >= LINGUA_LOW_FROM)
+    values = detector.compute_language_confidence_values(text)
+    # lingua's float sums vary in the last bits between calls: round so results are reproducible.
+    return {codes[v.language]: round(v.value, 9) for v in values}
+
+
+@lru_cache(maxsize=2)
+def _detector(low_accuracy: bool = False):
+    """lingua, built once per process and mode on first need (about a second).
+
+    High-accuracy mode reads 1- to 5-grams and is what short texts need; low-accuracy mode reads
+    trigrams only, is about three times faster and as good once a text has several words."""
+    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+    languages = [Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper())) for c in DETECTOR_LANGS]
+    builder = LanguageDetectorBuilder.from_languages(*languages).with_preloaded_language_models()
+    detector = (builder.with_low_accuracy_mode() if low_accuracy else builder).build()
+    codes = {lang: lang.iso_code_639_1.name.lower() for lang in languages}
+    return detector, codes

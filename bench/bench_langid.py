@@ -1,0 +1,178 @@
+"""Language identification on ../shared/data/langid-social: ours against langdetect and lingua, in one run.
+
+    python bench/bench_langid.py [--data ../shared/data/langid-social] [--skip-langdetect]
+
+Prints, per system: accuracy overall, on 1-3 word texts (gold `n_words`), by word-count bin and by
+gold `source`; `mixed` on mixed.jsonl; throughput (texts/s, one core, detector already built) and
+whether two runs gave identical output. The data is read for measurement only: nothing here feeds
+back into the detector (rules in docs/notes/langid.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Callable
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout without installing
+BINS = ((1, 1, "1"), (2, 3, "2-3"), (4, 10, "4-10"), (11, 30, "11-30"), (31, 10**9, "31+"))
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def load(data: Path) -> tuple[list[str], list[dict], list[str], list[dict]]:
+    posts, gold = read_jsonl(data / "posts.jsonl"), {g["id"]: g for g in read_jsonl(data / "gold.jsonl")}
+    mixed, gold_mixed = read_jsonl(data / "mixed.jsonl"), {g["id"]: g for g in read_jsonl(data / "gold_mixed.jsonl")}
+    return ([p["text"] for p in posts], [gold[p["id"]] for p in posts],
+            [p["text"] for p in mixed], [gold_mixed[p["id"]] for p in mixed])
+
+
+def langdetect_plain() -> Callable[[str], tuple[str, bool]]:
+    from langdetect import DetectorFactory, detect
+    from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = 0
+
+    def run(text: str) -> tuple[str, bool]:
+        try:
+            return detect(text), False
+        except LangDetectException:
+            return "und", False
+    return run
+
+
+def langdetect_two() -> Callable[[str], tuple[str, bool]]:
+    from langdetect import DetectorFactory, detector_factory
+    from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = 0
+    detector_factory.init_factory()
+
+    def run(text: str) -> tuple[str, bool]:
+        detector = detector_factory._factory.create()
+        detector.set_prior_map({"it": 0.5, "en": 0.5})
+        try:
+            detector.append(text)
+            return detector.detect(), False
+        except LangDetectException:
+            return "und", False
+    return run
+
+
+def lingua_two() -> Callable[[str], tuple[str, bool]]:
+    from lingua import Language, LanguageDetectorBuilder
+
+    detector = LanguageDetectorBuilder.from_languages(Language.ITALIAN, Language.ENGLISH).build()
+    detector.detect_language_of("warm up")
+
+    def run(text: str) -> tuple[str, bool]:
+        lang = detector.detect_language_of(text)
+        return ("und" if lang is None else lang.iso_code_639_1.name.lower()), False
+    return run
+
+
+def ours() -> Callable[[str], tuple[str, bool]]:
+    from authentic_nlp.text.langid import identify
+    from authentic_nlp.text.normalize import normalize
+
+    identify("riscaldamento warm up")  # builds lexicon and detector outside the timed run
+
+    def run(text: str) -> tuple[str, bool]:
+        result = identify(normalize(text))
+        return result.code, result.mixed
+    return run
+
+
+def evaluate(name: str, make: Callable, texts, gold, mixed_texts, mixed_gold) -> dict:
+    start = time.perf_counter()
+    run = make()
+    build_s = time.perf_counter() - start
+    start = time.perf_counter()
+    out = [run(t) for t in texts]
+    seconds = time.perf_counter() - start
+    again = [run(t) for t in texts[:2000]]
+    row = {"name": name, "build_s": build_s, "tps": len(texts) / seconds, "deterministic": again == out[:2000]}
+    hits = [code == g["language"] for (code, _), g in zip(out, gold)]
+    row["overall"] = _share(hits)
+    row["short"] = _share([h for h, g in zip(hits, gold) if g["n_words"] <= 3])
+    row["bins"] = {label: _share([h for h, g in zip(hits, gold) if lo <= g["n_words"] <= hi]) for lo, hi, label in BINS}
+    by_source = defaultdict(list)
+    for h, g in zip(hits, gold):
+        by_source[g["source"]].append(h)
+    row["sources"] = {s: _share(v) for s, v in sorted(by_source.items())}
+    row["false_mixed"] = sum(m for _, m in out)
+    row["und"] = sum(code == "und" for code, _ in out)
+    row["other"] = sum(code not in ("it", "en", "und") for code, _ in out)
+    mixed_out = [run(t) for t in mixed_texts]
+    row["mixed_acc"] = _share([m == g["mixed"] for (_, m), g in zip(mixed_out, mixed_gold)])
+    row["mixed_code"] = _share([c == g["review"] for (c, _), g in zip(mixed_out, mixed_gold) if g["review"] in ("it", "en")])
+    tp = sum(m and g["mixed"] for (_, m), g in zip(mixed_out, mixed_gold))
+    row["mixed_pr"] = (tp, sum(m for _, m in mixed_out), sum(g["mixed"] for g in mixed_gold))
+    return row
+
+
+def _share(values: list[bool]) -> tuple[int, int]:
+    return sum(values), len(values)
+
+
+def pct(pair: tuple[int, int]) -> str:
+    hit, total = pair
+    return f"{100.0 * hit / total:.1f}% ({hit}/{total})" if total else "-"
+
+
+def report(rows: list[dict]) -> None:
+    print("| system | overall | 1-3 words | texts/s (1 core) | deterministic | und | other lang |")
+    print("|---|---|---|---|---|---|---|")
+    for r in rows:
+        print(f"| {r['name']} | {pct(r['overall'])} | {pct(r['short'])} | {r['tps']:,.0f} | "
+              f"{'yes' if r['deterministic'] else 'no'} | {r['und']} | {r['other']} |")
+    print("\nBy gold n_words:\n")
+    print("| system | " + " | ".join(label for *_, label in BINS) + " |")
+    print("|---|" + "---|" * len(BINS))
+    for r in rows:
+        print(f"| {r['name']} | " + " | ".join(pct(r["bins"][label]) for *_, label in BINS) + " |")
+    sources = list(rows[0]["sources"])
+    print("\nBy gold source:\n")
+    print("| system | " + " | ".join(sources) + " |")
+    print("|---|" + "---|" * len(sources))
+    for r in rows:
+        print(f"| {r['name']} | " + " | ".join(pct(r["sources"][s]) for s in sources) + " |")
+    print("\nmixed.jsonl (`mixed` accuracy; code accuracy where the reviewer said it or en; mixed precision/recall):\n")
+    print("| system | mixed accuracy | code (review it/en) | predicted mixed | true mixed found | false `mixed` on posts.jsonl |")
+    print("|---|---|---|---|---|---|")
+    for r in rows:
+        tp, predicted, actual = r["mixed_pr"]
+        print(f"| {r['name']} | {pct(r['mixed_acc'])} | {pct(r['mixed_code'])} | {predicted} | {tp}/{actual} | {r['false_mixed']} |")
+    print("\nBuild time (s): " + ", ".join(f"{r['name']} {r['build_s']:.2f}" for r in rows))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=Path("../shared/data/langid-social"))
+    parser.add_argument("--skip-langdetect", action="store_true", help="leave out the two slow langdetect rows")
+    parser.add_argument("--only-ours", action="store_true", help="run authentic_nlp alone (quick timing check)")
+    args = parser.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
+    texts, gold, mixed_texts, mixed_gold = load(args.data)
+    systems = [] if args.skip_langdetect or args.only_ours else [("langdetect (seeded)", langdetect_plain),
+                                               ("langdetect it/en prior", langdetect_two)]
+    systems += [] if args.only_ours else [("lingua it/en", lingua_two)]
+    systems += [("authentic_nlp", ours)]
+    rows = []
+    for name, make in systems:
+        print(f"running {name} ...", file=sys.stderr, flush=True)
+        rows.append(evaluate(name, make, texts, gold, mixed_texts, mixed_gold))
+    report(rows)
+
+
+if __name__ == "__main__":
+    main()

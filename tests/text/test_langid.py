@@ -1,0 +1,163 @@
+"""Language identification: tables of hand-written Italian, English, other-language, empty and mixed texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from authentic_nlp.cues import load_package_cues
+from authentic_nlp.text.langid import (
+    UNDETERMINED,
+    LanguageResult,
+    identify,
+    identify_many,
+    language_evidence,
+)
+
+IT_POST = LanguageResult("it", 0.98)
+EN_POST = LanguageResult("en", 0.98)
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Ieri sera siamo andati al concerto ed è stato incredibile", "it"),
+        ("Qualcuno mi spiega perché il pacco non è ancora arrivato?", "it"),
+        ("Che meraviglia 😍", "it"),
+        ("Bravissimaaa", "it"),
+        ("Grazie", "it"),
+        ("Nn ci posso credere", "it"),
+        ("Dell'anno scorso mi ricordo solo la neve", "it"),
+        ("Il mio look di oggi, che ne pensate? #ootd", "it"),
+        ("We had the best pizza of our lives last night", "en"),
+        ("Does anyone know when the next drop is?", "en"),
+        ("So cute 😍", "en"),
+        ("Thanks", "en"),
+        ("lmao", "en"),
+        ("Soooo good", "en"),
+        ("Check out my channel https://example.com/c/xyz", "en"),
+        ("Me encanta este vestido, ¿dónde lo compraste?", "es"),
+        ("Muchas gracias por todo, sois los mejores", "es"),
+        ("Je ne sais pas quoi dire", "fr"),
+        ("Merci beaucoup pour la vidéo", "fr"),
+        ("Ich liebe dieses Lied so sehr", "de"),
+        ("Vielen Dank für die Hilfe", "de"),
+        ("Obrigado por compartilhar isso com a gente", "pt"),
+        ("Dit is echt een heel mooie foto", "nl"),
+    ],
+)
+def test_code(text: str, code: str) -> None:
+    result = identify(text)
+    assert result.code == code
+    assert 0.0 < result.confidence <= 1.0
+    assert result.mixed is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "😍😍😍", "👏🏻👏🏻", "❤️", "#love #instagood", "@giulia @marco_rossi", "https://example.com/a",
+     "!!! 123", "Giulia", "Marco Rossi", "Jessica", "ok", "Wow", "xD"],
+)
+def test_undetermined_without_context(text: str) -> None:
+    assert identify(text) == UNDETERMINED
+    assert identify(text).as_dict() == {"code": "und", "confidence": 0.0, "mixed": False}
+
+
+@pytest.mark.parametrize(
+    "text, context, code",
+    [
+        ("Top", IT_POST, "it"),
+        ("Top", EN_POST, "en"),
+        ("Wow!", IT_POST, "it"),
+        ("Wow!", EN_POST, "en"),
+        ("Super", IT_POST, "it"),
+        ("Super", EN_POST, "en"),
+        ("Grazie", EN_POST, "it"),          # a clear Italian word stays Italian under an English post
+        ("Thanks", IT_POST, "en"),          # and a clear English one stays English under an Italian post
+        ("😍😍", IT_POST, "und"),            # context never invents a language for an emoji-only comment
+        ("", EN_POST, "und"),
+        ("Giulia", IT_POST, "und"),         # nor for a lone name
+    ],
+)
+def test_context_decides_short_comments(text: str, context: LanguageResult, code: str) -> None:
+    assert identify(text, context=context).code == code
+
+
+def test_context_raises_confidence_of_ambiguous_word() -> None:
+    alone, under_post = identify("Top"), identify("Top", context=IT_POST)
+    assert under_post.code == "it"
+    assert under_post.confidence > (alone.confidence if alone.code == "it" else 0.5)
+
+
+def test_undetermined_context_is_ignored() -> None:
+    assert identify("Che bello", context=UNDETERMINED) == identify("Che bello")
+
+
+@pytest.mark.parametrize(
+    "text, mixed",
+    [
+        ("Ragazzi this is the best song ever, la ascolto tutti i giorni", True),
+        ("Questo è il mio preferito, I can't stop listening to it", True),
+        ("Love this, ma non capisco perché non è uscita prima", True),
+        ("Who else is here from Italy? Io ci sono, ciao a tutti", True),
+        ("Outfit perfetto per il weekend, nuovo post sul blog", False),       # loanwords are not mixing
+        ('Ho visto "The Last of Us" e mi è piaciuto tantissimo', False),      # a quoted title
+        ("Stasera guardiamo Game of Thrones tutti insieme", False),           # a Title Case title
+        ("Bellissimo video, I love it so much", False),                       # one Italian word only
+        ("I can't believe it's already December", False),
+        ("Non vedo l'ora di vederti dal vivo", False),
+        ("", False),
+        ("🔥🔥", False),
+    ],
+)
+def test_mixed(text: str, mixed: bool) -> None:
+    result = identify(text)
+    assert result.mixed is mixed
+    if mixed:
+        assert result.code in ("it", "en")
+
+
+def test_confidence_is_probability_like() -> None:
+    long_it = identify("Questo è il video più bello che abbia mai visto, complimenti a tutti voi")
+    short = identify("Super")
+    assert 0.99 <= long_it.confidence <= 1.0
+    assert 0.0 < short.confidence < long_it.confidence
+
+
+def test_deterministic_and_batch_equals_single() -> None:
+    texts = ["Che bello", "Nice one", "Top", "Hola amigos", "", "Bellissimo video, I love it", "Vielen Dank"]
+    contexts = [None, None, IT_POST, None, EN_POST, None, None]
+    single = [identify(t, c) for t, c in zip(texts, contexts)]
+    assert identify_many(texts, contexts) == single
+    assert identify_many(texts, contexts) == single
+    assert [r.as_dict() for r in identify_many(texts)] == [identify(t).as_dict() for t in texts]
+
+
+@pytest.mark.parametrize(
+    "text, lang, word",
+    [
+        ("Grazie mille, sei bravissima", "it", "bravissima"),
+        ("Thank you so much", "en", "Thank"),
+        ("Dell'anno scorso", "it", "Dell'"),
+        ("I think so", "en", "I"),
+    ],
+)
+def test_evidence_points_into_the_text(text: str, lang: str, word: str) -> None:
+    evidence = [e for e in language_evidence(text) if e.kind == f"language.{lang}"]
+    assert any(e.text == word for e in evidence)
+    for e in evidence:
+        assert text[e.start:e.end] == e.text
+        assert e.rule and e.rule.startswith(f"{lang}.langid.")
+        assert 0.0 < e.weight <= 1.0
+
+
+@pytest.mark.parametrize("text", ["", "😍", "#love"])
+def test_no_evidence_without_words(text: str) -> None:
+    assert language_evidence(text) == []
+
+
+@pytest.mark.parametrize("lang", ["it", "en"])
+@pytest.mark.parametrize("name", ["langid.yaml", "langid_names.yaml"])
+def test_data_files_load_with_sources(lang: str, name: str) -> None:
+    cues = load_package_cues(f"authentic_nlp.lang.{lang}", name)
+    assert len(cues) > 50
+    assert all(c.source and c.id.startswith(f"{lang}.langid.") for c in cues)
