@@ -5,7 +5,9 @@
     python bench/bench_score.py --format csv             # another output format
 
 Each run is a fresh `score` process on a file from bench/generate.py (seeded, cached under
-bench/out/). Printed per run: wall seconds, texts/s (captions + comments), posts/s, and two peaks:
+bench/out/). Printed per run: wall seconds, texts/s (captions + comments), posts/s, CPU seconds
+of the whole process tree and texts per CPU-second (less sensitive to a busy machine), the 1-minute
+load average, and two peaks:
 `rss main` is the largest resident set of any one process of the run (wait4's ru_maxrss: the main
 process, or a worker if larger); `rss total` is the largest sum over the whole process tree, sampled
 every 250 ms from /proc (Linux; blank elsewhere). The git commit and the machine are printed too,
@@ -103,8 +105,17 @@ def run_score(data: Path, output: Path, workers: int, fmt: str) -> dict:
     tree_peak = sampler.stop()
     if child.returncode not in (0, 3):
         raise SystemExit(f"score failed with exit code {child.returncode}: {' '.join(command)}")
-    return {"seconds": seconds, "exit_code": child.returncode,
+    return {"seconds": seconds, "cpu_seconds": usage.ru_utime + usage.ru_stime, "exit_code": child.returncode,
             "rss_main_mib": usage.ru_maxrss / 1024, "rss_total_mib": tree_peak / 1024 if tree_peak else None}
+
+
+def _load() -> float:
+    """The 1-minute load average when the run ended: above the cpu count, other work shared the
+    machine and wall-clock rates understate; texts/cpu-s is less sensitive to that."""
+    try:
+        return os.getloadavg()[0]
+    except OSError:
+        return float("nan")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -117,7 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     print(f"commit {git_commit()} · python {platform.python_version()} · {os.cpu_count()} cpus · {platform.platform()}")
-    header = f"{'posts':>8} {'texts':>9} {'workers':>7} {'seconds':>8} {'texts/s':>8} {'posts/s':>8} {'rss main':>9} {'rss total':>10}"
+    header = (f"{'posts':>8} {'texts':>9} {'workers':>7} {'seconds':>8} {'texts/s':>8} {'posts/s':>8} {'cpu s':>8}"
+              f" {'texts/cpu-s':>11} {'rss main':>9} {'rss total':>10} {'load':>5}")
     print(header)
     results = []
     for size in args.sizes:
@@ -130,11 +142,13 @@ def main(argv: list[str] | None = None) -> int:
         for workers in args.workers:
             run = run_score(data, args.out / f"scored_{size}_w{workers}.{args.format}", workers, args.format)
             row = {"posts": stats["posts"], "texts": stats["texts"], "workers": workers, "format": args.format,
-                   **run, "texts_per_s": stats["texts"] / run["seconds"], "posts_per_s": stats["posts"] / run["seconds"]}
+                   **run, "texts_per_s": stats["texts"] / run["seconds"], "posts_per_s": stats["posts"] / run["seconds"],
+                   "texts_per_cpu_s": stats["texts"] / run["cpu_seconds"], "load_1min": _load()}
             results.append(row)
             total = f"{row['rss_total_mib']:.0f} MiB" if row["rss_total_mib"] else "n/a"
             print(f"{row['posts']:>8} {row['texts']:>9} {workers:>7} {row['seconds']:>8.1f} {row['texts_per_s']:>8.0f}"
-                  f" {row['posts_per_s']:>8.0f} {row['rss_main_mib']:>5.0f} MiB {total:>10}", flush=True)
+                  f" {row['posts_per_s']:>8.0f} {row['cpu_seconds']:>8.1f} {row['texts_per_cpu_s']:>11.0f}"
+                  f" {row['rss_main_mib']:>5.0f} MiB {total:>10} {row['load_1min']:>5.1f}", flush=True)
     report = args.out / "bench_score.json"
     report.write_text(json.dumps({"commit": git_commit(), "results": results}, indent=2))
     print(f"(also in {report}; seconds include start-up and model loading)")
