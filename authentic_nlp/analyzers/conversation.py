@@ -87,24 +87,29 @@ def reciprocal_exchanges(thread: Thread, replies: set[str]) -> int:
     "Again" is in the same thread, or (flat lists) top-level or in reply to a creator comment; a
     reply in another audience member's thread is a different conversation.
     """
+    latest_root: dict[str, str] = {}      # author -> root of their latest comment
     wrote: dict[str, set[str]] = {}        # author -> roots where they wrote
-    answered: dict[str, set[str]] = {}     # author -> roots where the creator then answered them
+    pending: dict[str, set[str]] = {}      # author -> roots where the creator then answered them
     counted: set[str] = set()
     for n in thread.ordered:
         if n.id in replies:
             targets = {thread.by_id[t].author for t in (n.parent, *n.also_answers) if t is not None}
             targets |= set(n.mentions)
-            for author in targets - {None}:
-                roots = wrote.get(author, set())
-                hit = roots & {n.root} or roots   # the same thread, else wherever they wrote
-                answered.setdefault(author, set()).update(hit)
+            for author in sorted(targets - {None}):
+                if n.root in wrote.get(author, ()):
+                    pending.setdefault(author, set()).add(n.root)      # answered in that thread
+                elif author in latest_root:
+                    pending.setdefault(author, set()).add(latest_root[author])  # answered elsewhere
         elif not n.by_creator and n.author:
-            pending = answered.get(n.author, set())
-            if n.root in pending:
+            waiting = pending.get(n.author)
+            if waiting and n.root in waiting:
                 counted.add(n.root)
-            elif pending and (n.parent is None or _addresses_creator(n, thread)):
-                counted.update(pending)   # flat lists: a top-level follow-up continues the exchange
+                waiting.discard(n.root)
+            elif waiting and (n.parent is None or _addresses_creator(n, thread)):
+                counted.update(waiting)   # flat lists: a top-level follow-up continues the exchange
+                waiting.clear()
             wrote.setdefault(n.author, set()).add(n.root)
+            latest_root[n.author] = n.root
     return len(counted)
 
 
