@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 from ..markets.rules import Placement
 
-HASHTAG = re.compile(r"(?<![\w#&@])#\w+")
+HASHTAG_RUN = re.compile(r"(?<![\w#&@])(?:#\w+)+")  # "#fashion#style" is two hashtags, as the platforms read it
+HASHTAG = re.compile(r"#\w+")
 TOKEN = re.compile(r"\S+")
 # A token that is only hashtags, @tags, emoji and punctuation (a cluster may hold them between its hashtags).
 CLUSTER_TOKEN = re.compile(r"(?:[#@][\w.]+|[^\w\s])+")
@@ -39,7 +40,7 @@ class CaptionLayout:
         self.text = text
         self.placement = placement
         self.preview_end = preview_end(text, placement.preview.limit, placement.preview_lines)
-        self.hashtags = [(m.start(), m.end()) for m in HASHTAG.finditer(text)]
+        self.hashtags = hashtag_spans(text)
         self.cluster_start = trailing_cluster_start(text, placement.trailing_cluster.limit)
 
     def hashtag_rank(self, start: int) -> int | None:
@@ -76,6 +77,11 @@ class CaptionLayout:
         return Visibility(visible, tuple(facts))
 
 
+def hashtag_spans(text: str) -> list[tuple[int, int]]:
+    return [(run.start() + m.start(), run.start() + m.end())
+            for run in HASHTAG_RUN.finditer(text) for m in HASHTAG.finditer(run.group())]
+
+
 def preview_end(text: str, chars: int, lines: int) -> int:
     """End of the preview: `chars` characters, or the end of line `lines` when that comes first."""
     end = min(len(text), chars)
@@ -97,7 +103,7 @@ def trailing_cluster_start(text: str, min_hashtags: int) -> int | None:
             break
         if "#" in token.group():
             start = token.start()
-            hashtags += len(HASHTAG.findall(token.group()))
+            hashtags += len(hashtag_spans(token.group()))
     if start is None or hashtags < min_hashtags:
         return None
     if not any(t.start() < start and not CLUSTER_TOKEN.fullmatch(t.group()) for t in tokens):
