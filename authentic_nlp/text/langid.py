@@ -40,7 +40,7 @@ FAST_MIN_EXCLUSIVE = 2           # words only one of it/en has, needed for the l
 FAST_MIN_LEAD = 2.0              # ... and this much more lexical evidence than the other one
 FAST_MIN_COVERAGE = 0.3          # share of the words the lexicon must know on the fast path
 LINGUA_MAX_WORDS = 12            # lingua reads at most this many words (its cost grows with length)
-LINGUA_LOW_FROM = 6              # from this many words lingua runs in its faster low-accuracy mode
+LINGUA_LOW_FROM_CHARS = 120      # lingua's low-accuracy mode only where its docs say it is as good
 UNSURE_LINGUA = 0.2              # with no known word, lingua below this and no context -> und
 MIXED_MIN_SHARE = 0.2
 QUOTED = re.compile(r'"[^"]+"|“[^”]+”|«[^»]+»')
@@ -165,7 +165,7 @@ def _capital(word: Word) -> bool:
 
 def _lingua_probabilities(scan: Scan) -> dict[str, float]:
     text = scan.detector_text(LINGUA_MAX_WORDS)
-    detector, codes = _detector(len(scan.words) >= LINGUA_LOW_FROM)
+    detector, codes = _detector(len(text) >= LINGUA_LOW_FROM_CHARS)
     values = detector.compute_language_confidence_values(text)
     # lingua's float sums vary in the last bits between calls: round so results are reproducible.
     return {codes[v.language]: round(v.value, 9) for v in values}
@@ -176,7 +176,8 @@ def _detector(low_accuracy: bool = False):
     """lingua, built once per process and mode on first need (about a second).
 
     High-accuracy mode reads 1- to 5-grams and is what short texts need; low-accuracy mode reads
-    trigrams only, is about three times faster and as good once a text has several words."""
+    trigrams only and is faster; lingua's documentation advises it only for texts of 120 characters
+    or more. With LINGUA_MAX_WORDS words that length is rarely reached."""
     from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
     languages = [Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper())) for c in DETECTOR_LANGS]

@@ -155,7 +155,7 @@ class Lexicon:
         return {}, {}, False
 
     def scan(self, text: str) -> Scan:
-        clean = NOISE.sub(lambda m: " " * len(m.group()), text)
+        clean = NOISE.sub(_blank, text) if ("@" in text or "#" in text or "http" in text or "www" in text) else text
         words: list[Word] = []
         for m in WORD.finditer(clean):
             key = m.group().lower().replace("’", "'")
@@ -190,6 +190,10 @@ class Lexicon:
         if not 1 <= len(words) <= 3 or any(w.known for w in words):
             return False
         return fold(words[0].text) in self.names and all(w.text[:1].isupper() for w in words[1:])
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
 
 
 def _variants(key: str):
