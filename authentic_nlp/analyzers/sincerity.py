@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from .sincerity_lexicon import CUE_LANGS, SincerityLexicon, lexicon_for, package_lexicon
 from .sincerity_score import SincerityResult, combine, score_signals
-from .sincerity_signals import count_words, find_signals
+from .sincerity_signals import count_words, find_signals, token_facts
 
 if TYPE_CHECKING:
     from ..pipeline import AnalysisOptions, PostContext, TextAnalysis
@@ -42,9 +42,19 @@ def score_sincerity(analysis: "TextAnalysis", lexicon: SincerityLexicon | None =
     language = analysis.language
     if lexicon is None:
         lexicon = lexicon_for(language.code, bool(language.mixed))
-    signals = find_signals(analysis.text, analysis.doc, lexicon)
-    words = count_words(analysis.doc) if analysis.doc is not None else len(analysis.text.split())
+    doc = analysis.doc
+    facts = token_facts(doc, analysis.text) if doc is not None and _same_text(doc, analysis.text) else None
+    signals = find_signals(analysis.text, facts, lexicon)
+    words = count_words(facts) if facts is not None else len(analysis.text.split())
     return score_signals(signals, words, lexicon, model_probability)
+
+
+def _same_text(doc, text: str) -> bool:
+    """The Doc was built from this text (token offsets are valid), checked without rebuilding doc.text."""
+    if not len(doc):
+        return not text.strip()
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws) == len(text)
 
 
 def score_text(text: str, language: str | None = None) -> SincerityResult:

@@ -4,8 +4,9 @@ Cost is near-linear in the number of posts: each post gets a fixed-size signatur
 come from LSH buckets (BANDS bands of ROWS rows), and each post is compared with at most
 MAX_PER_BUCKET earlier members of a bucket, so a caption pasted 1,000 times costs 1,000 x BANDS x
 MAX_PER_BUCKET comparisons, not a million. Candidates are confirmed with the exact Jaccard
-similarity of their shingle sets. Hash functions come from a fixed seed and blake2b, never from
-Python's salted `hash`, so the same input gives the same output in every process.
+similarity of their shingle sets. Shingles are hashed with blake2b (never Python's salted `hash`)
+and permuted with seeded multiply-shift hash functions (numpy, vectorised), so the same input
+gives the same output in every process.
 
 Shingles are word 3-grams of the folded text with numbers, mentions, links and hashtags masked
 or dropped: "Day 12 of my challenge" and "Day 13 of my challenge" share their shingles, and a
@@ -18,6 +19,9 @@ import hashlib
 import random
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
 
 from ..cues import fold
 
@@ -28,8 +32,6 @@ ROWS = NUM_PERM // BANDS
 SHINGLE = 3
 MIN_TOKENS = 8            # fewer words than this: too short to call a near-duplicate
 MAX_PER_BUCKET = 20
-_PRIME = (1 << 61) - 1
-_MAX = (1 << 64) - 1
 
 TOKEN = re.compile(r"https?://\S+|www\.\S+|[#@][\w.]+|\d+(?:[.,:]\d+)*|\w+", re.UNICODE)
 
@@ -75,16 +77,22 @@ def shingles(text: str) -> Shingles | None:
     return Shingles(spans, len(tokens))
 
 
-def _permutations() -> list[tuple[int, int]]:
+@lru_cache(maxsize=1)
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """NUM_PERM multiply-shift hash functions h(x) = ((a * x + b) mod 2**64) >> 32, a odd, from SEED."""
     rng = random.Random(SEED)
-    return [(rng.randrange(1, _PRIME), rng.randrange(0, _PRIME)) for _ in range(NUM_PERM)]
-
-
-PERMUTATIONS = _permutations()
+    a = np.array([rng.getrandbits(64) | 1 for _ in range(NUM_PERM)], dtype=np.uint64).reshape(-1, 1)
+    b = np.array([rng.getrandbits(64) for _ in range(NUM_PERM)], dtype=np.uint64).reshape(-1, 1)
+    return a, b
 
 
 def signature(keys: frozenset[int]) -> tuple[int, ...]:
-    return tuple(min(((a * k + b) % _PRIME) for k in keys) for a, b in PERMUTATIONS)
+    """The MinHash signature of a set of 64-bit shingle hashes (NUM_PERM values)."""
+    a, b = _permutations()
+    x = np.fromiter(sorted(keys), dtype=np.uint64, count=len(keys))
+    with np.errstate(over="ignore"):
+        hashed = (a * x + b) >> np.uint64(32)  # wraps modulo 2**64 by design
+    return tuple(hashed.min(axis=1).tolist())
 
 
 def jaccard(a: frozenset[int], b: frozenset[int]) -> float:

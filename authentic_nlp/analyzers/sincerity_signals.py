@@ -16,7 +16,7 @@ from ..cues import fold
 from .sincerity_lexicon import SincerityLexicon
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 # Tokens after which a capitalised word starts a sentence (so it is not a proper noun).
 SENTENCE_OPENERS = frozenset(".!?…:;\"“”«»()[]-–—*•|")
@@ -48,73 +48,91 @@ def cue_signals(text: str, lexicon: SincerityLexicon) -> list[Signal]:
     return out
 
 
-def _in_tag(token: "Token") -> bool:
-    """Part of a hashtag, a mention or a link (whichever way the tokenizer split it)."""
-    if token.text[:1] in "#@" or token.like_url or token.like_email:
-        return True
-    if token.i > 0:
-        prev = token.doc[token.i - 1]
-        return prev.text in ("#", "@") and not prev.whitespace_
-    return False
+@dataclass(frozen=True, slots=True)
+class TokenFacts:
+    """What the sincerity signals need from one spaCy token, read in a single pass over the Doc."""
+
+    text: str
+    start: int
+    like_num: bool
+    is_alpha: bool
+    is_upper: bool
+    is_title: bool
+    in_tag: bool          # part of a hashtag, a mention or a link
+    starts_sentence: bool
+    is_word: bool         # a word of running text or of a hashtag (what confidence counts)
 
 
-def _starts_sentence(token: "Token") -> bool:
-    if token.i == 0:
+FACT_ATTRS = ("IDX", "LENGTH", "LIKE_NUM", "IS_ALPHA", "IS_UPPER", "IS_TITLE", "LIKE_URL", "LIKE_EMAIL", "SPACY",
+              "IS_SPACE")
+
+
+def _starts_sentence(prev_text: str | None, prev_is_space: bool) -> bool:
+    if prev_text is None or prev_is_space:
         return True
-    prev = token.doc[token.i - 1]
-    if prev.is_space or "\n" in prev.whitespace_ or "\n" in prev.text:
-        return True
-    last = prev.text[-1:]
+    last = prev_text[-1:]
     return last in SENTENCE_OPENERS or not (last.isalnum() or last in ",'’")
 
 
-def is_word(token: "Token") -> bool:
-    """A word of running text or of a hashtag: what 'how much text is there' counts."""
-    if token.like_url or token.like_email or token.text.startswith("@"):
-        return False
-    body = token.text.lstrip("#")
-    return bool(body) and any(ch.isalpha() for ch in body)
+def token_facts(doc: "Doc", text: str) -> list[TokenFacts]:
+    """One pass over the Doc's attribute array (`Doc.to_array`: no Token objects are built)."""
+    from spacy import attrs
+
+    if not len(doc):
+        return []
+    rows = doc.to_array([getattr(attrs, name) for name in FACT_ATTRS]).tolist()
+    out = []
+    prev_text, prev_space, prev_ws = None, False, False
+    for idx, length, like_num, is_alpha, is_upper, is_title, like_url, like_email, trailing_ws, is_space in rows:
+        tok = text[idx:idx + length]
+        link = bool(like_url or like_email)
+        in_tag = tok[:1] in "#@" or link or (prev_text in ("#", "@") and not prev_ws)
+        is_word = not link and not tok.startswith("@") and any(ch.isalpha() for ch in tok.lstrip("#"))
+        out.append(TokenFacts(tok, idx, bool(like_num), bool(is_alpha), bool(is_upper), bool(is_title), in_tag,
+                              _starts_sentence(prev_text, prev_space), is_word))
+        prev_text, prev_space, prev_ws = tok, bool(is_space) or "\n" in tok, bool(trailing_ws)
+    return out
 
 
-def count_words(doc: "Doc") -> int:
-    return sum(1 for token in doc if is_word(token))
+def count_words(facts: list[TokenFacts]) -> int:
+    return sum(1 for f in facts if f.is_word)
 
 
-def _token_signal_name(token: "Token", lexicon: SincerityLexicon, title_share: float) -> str | None:
+def _token_signal_name(fact: TokenFacts, lexicon: SincerityLexicon, title_share: float) -> str | None:
     specs = lexicon.token_signals
-    if "number" in specs and token.like_num:
+    if "number" in specs and fact.like_num:
         return "number"
-    if "all_caps" in specs and token.is_alpha and token.is_upper and len(token.text) >= specs["all_caps"].min_length:
+    if "all_caps" in specs and fact.is_alpha and fact.is_upper and len(fact.text) >= specs["all_caps"].min_length:
         return "all_caps"
-    if ("proper_noun" in specs and token.is_alpha and token.is_title and len(token.text) >= 2
-            and title_share < 0.5 and not _starts_sentence(token)):
+    if ("proper_noun" in specs and fact.is_alpha and fact.is_title and len(fact.text) >= 2
+            and title_share < 0.5 and not fact.starts_sentence):
         return "proper_noun"
     return None
 
 
-def token_signals(doc: "Doc", lexicon: SincerityLexicon, taken: list[Signal] = ()) -> list[Signal]:
+def token_signals(facts: list[TokenFacts], lexicon: SincerityLexicon, taken: list[Signal] = ()) -> list[Signal]:
     """Signals read from spaCy token attributes, skipping tokens inside a cue match (`taken`),
     at most `DEFAULT_MAX_TOKEN_SIGNALS` of each type per text (a title-cased slogan or a list of
-    numbers is one fact, not ten). Proper nouns count only when less than half the words are
-    title-cased (otherwise the text is Title Case Styled, not naming things)."""
+    numbers is one fact, not ten). Proper nouns count only when less than half the words inside
+    sentences are title-cased (otherwise the text is Title Case Styled, not naming things)."""
     specs = lexicon.token_signals
     if not specs:
         return []
-    words = [t for t in doc if t.is_alpha and not _in_tag(t) and not _starts_sentence(t)]
-    title_share = sum(1 for t in words if t.is_title) / len(words) if words else 0.0
+    inner = [f for f in facts if f.is_alpha and not f.in_tag and not f.starts_sentence]
+    title_share = sum(1 for f in inner if f.is_title) / len(inner) if inner else 0.0
     found: dict[str, list[Signal]] = {name: [] for name in specs}
-    for token in doc:
-        if _in_tag(token):
+    for fact in facts:
+        if fact.in_tag:
             continue
-        name = _token_signal_name(token, lexicon, title_share)
+        name = _token_signal_name(fact, lexicon, title_share)
         if name is None or len(found[name]) >= DEFAULT_MAX_TOKEN_SIGNALS:
             continue
-        start, end = token.idx, token.idx + len(token.text)
+        start, end = fact.start, fact.start + len(fact.text)
         if any(start < k.end and end > k.start for k in taken):
             continue
         spec = specs[name]
         direction = lexicon.kinds[spec.kind].direction
-        found[name].append(Signal(spec.kind, token.text, start, end, spec.weight, direction, f"token.{name}"))
+        found[name].append(Signal(spec.kind, fact.text, start, end, spec.weight, direction, f"token.{name}"))
     return [s for name in specs for s in found[name]]
 
 
@@ -129,11 +147,12 @@ def resolve_overlaps(signals: list[Signal]) -> list[Signal]:
     return kept
 
 
-def find_signals(text: str, doc: "Doc | None", lexicon: SincerityLexicon) -> list[Signal]:
-    """Every sincerity signal in a text, overlaps resolved, in text order."""
+def find_signals(text: str, facts: list[TokenFacts] | None, lexicon: SincerityLexicon) -> list[Signal]:
+    """Every sincerity signal in a text, overlaps resolved, in text order. `facts` come from
+    `token_facts(doc)` of the same text (None: cue matches only)."""
     if not text:
         return []
     signals = resolve_overlaps(cue_signals(text, lexicon))
-    if doc is not None and doc.text == text:
-        signals = resolve_overlaps(signals + token_signals(doc, lexicon, signals))
+    if facts:
+        signals = resolve_overlaps(signals + token_signals(facts, lexicon, signals))
     return signals
