@@ -111,3 +111,25 @@ def features_from(labels: Iterable[Any], signals: Iterable[Any], mentions: Itera
     f["promo"] = min(promo, 2) / 2
     f["platform_flag"] = 1.0 if platform_flag else 0.0
     return f
+
+
+def fit(rows: list[dict[str, float]], labels: list[int], *, l2: float = 0.002, steps: int = 4000,
+        rate: float = 1.0) -> tuple[float, dict[str, float]]:
+    """Non-negative logistic regression (projected gradient descent, L2 on the coefficients, not on the
+    bias), the two classes weighted equally so the fitted prior is 50/50 whatever the mix of the
+    examples. Deterministic. Used by bench/eval_sponsorship.py --fit on the hand-written captions only."""
+    xs = [[row.get(k, 0.0) for k in FEATURES] for row in rows]
+    pos = sum(labels)
+    weights = [0.5 / pos if y else 0.5 / (len(labels) - pos) for y in labels]
+    bias, coef = 0.0, [0.0] * len(FEATURES)
+    for _ in range(steps):
+        grad_b, grad = 0.0, [0.0] * len(FEATURES)
+        for x, y, w in zip(xs, labels, weights):
+            err = w * (sigmoid(bias + sum(c * v for c, v in zip(coef, x))) - y)
+            grad_b += err
+            for j, v in enumerate(x):
+                if v:
+                    grad[j] += err * v
+        bias -= rate * grad_b
+        coef = [max(0.0, c - rate * (g + l2 * c)) for c, g in zip(coef, grad)]
+    return bias, dict(zip(FEATURES, coef))
