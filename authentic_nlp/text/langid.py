@@ -5,9 +5,9 @@ How a text is decided (details and measured figures in docs/notes/langid.md):
 1. Links, @mentions and #hashtags are blanked; the words left are looked up in the Italian and
    English lexicons (`langid_lexicon`). No word at all -> `und`; only a given name -> `und`; only
    interjections that every language uses (ok, wow, xd) -> the context's language, else `und`.
-2. Clear cases take a fast path: three or more words specific to one of it/en, none specific to
-   the other, and most words known -> decided from the lexicon alone.
-3. Otherwise lingua (built once, with it, en, es, fr, de, pt, nl, ro) gives a probability per
+2. Clear cases take a fast path: two or more words only one of it/en has, a clear lexical lead
+   over the other, and a fair share of the words known -> decided from the lexicon alone.
+3. Otherwise lingua (built once, with it, en, es, fr, de, pt, nl, ro; first 12 words) gives a probability per
    language. Each language's score is  log prior + log P_lingua + K * lexical evidence
    + context boost; the softmax of the scores is the confidence. The prior favours it/en (the
    markets this tool serves) without forcing them: a Spanish or German text stays itself.
@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from ..evidence import Evidence
-from .langid_lexicon import LANGS, STRONG, Scan, Word, lexicon, other
+from .langid_lexicon import LANGS, Scan, Word, lexicon, other
 
 # The languages lingua is built with: the two markets plus the languages most often met beside them.
 DETECTOR_LANGS = ("it", "en", "es", "fr", "de", "pt", "nl", "ro")
