@@ -26,13 +26,23 @@ def load_analyzer(options: "AnalysisOptions | None" = None, **kwargs: Any) -> "A
     return Analyzer(options or AnalysisOptions(**kwargs))
 
 
-def analyze_posts(records: Iterable[Mapping[str, Any]], **kwargs: Any) -> Iterator[dict[str, Any]]:
-    """Score contract records (dicts); raises `RecordError` on an invalid one."""
+def analyze_posts(records: Iterable[Mapping[str, Any]], *, creator_signals: bool = True,
+                  **kwargs: Any) -> Iterator[dict[str, Any]]:
+    """Score contract records (dicts) in order; raises `RecordError` on an invalid one.
+
+    Posts of the same `creator` given together are compared with each other: near-duplicate and
+    templated captions lower `sincerity.score` (within windows of 5,000 posts, so memory stays flat;
+    `creator_signals=False` scores every post on its own, as `authentic-nlp score` does).
+    """
+    from .analyzers.sincerity_creator import with_creator_signals
     from .schema import parse_post
 
     analyzer = load_analyzer(**kwargs)
-    for raw in records:
-        yield analyzer.analyze_post(parse_post(raw))
+    pairs = ((post, analyzer.analyze_post(post)) for post in map(parse_post, records))
+    if creator_signals:
+        yield from with_creator_signals(pairs)
+    else:
+        yield from (record for _, record in pairs)
 
 
 def analyze_text(text: str, **kwargs: Any) -> dict[str, Any]:
