@@ -1,7 +1,7 @@
 """spaCy pipelines for social text, one per language, built once per process.
 
 `get_nlp("it")` and `get_nlp("en")` are blank Italian and English pipelines with the social
-tokenizer rules (`tokenizer.py`), a lookup lemmatizer whose tables come from the installed
+tokenizer rules (`tokenizer.py`), a lookup lemmatizer (`lemmatizer.py`) whose table comes from the installed
 spacy-lookups-data package (nothing is downloaded), and the token extensions of `extensions.py`.
 Any other code ("es", "de", "und") gets one shared blank multi-language ("xx") pipeline with the
 same social tokenizer rules and no lemmas (`token.lemma_` is empty there).

@@ -136,6 +136,9 @@ LEMMAS = [
     ("it", "le amiche hanno comprato", ["la", "amico", "avere", "comprare"]),
     ("en", "the shoes were bought", ["the", "shoe", "be", "buy"]),
     ("en", "😍 #ad", ["😍", "#ad"]),
+    ("it", "Scarpe nuove", ["scarpa", "nuovo"]),            # lower-case fallback
+    ("en", "Shoes Were cute", ["shoe", "be", "cute"]),
+    ("it", "", []),
 ]
 # fmt: on
 
@@ -156,6 +159,26 @@ def test_unelongated(lang: str, word: str, expected: str) -> None:
 @pytest.mark.parametrize("lang,text,expected", LEMMAS)
 def test_lookup_lemmas(lang: str, text: str, expected: list[str]) -> None:
     assert [t.lemma_ for t in get_nlp(lang)(text)] == expected
+
+
+@pytest.mark.parametrize("lang", ["it", "en"])
+@pytest.mark.parametrize(
+    "text",
+    ["le amiche hanno comprato due vestiti", "she was loving these shoes", "l'ho presa 😍 #adv", "so cute!!!"],
+)
+def test_lemmas_equal_spacy_lookup_mode_on_lower_case_text(lang: str, text: str) -> None:
+    """Same lemmas as spaCy's own `lemmatizer` in lookup mode, on the same tokens."""
+    import spacy
+    from spacy.lookups import load_lookups
+
+    from authentic_nlp.text.tokenizer import install_social_tokenizer
+
+    reference = spacy.blank(lang)
+    install_social_tokenizer(reference, lang)
+    reference.add_pipe("lemmatizer", config={"mode": "lookup"}).initialize(
+        lookups=load_lookups(lang, ["lemma_lookup"])
+    )
+    assert [t.lemma_ for t in get_nlp(lang)(text)] == [t.lemma_ for t in reference(text)]
 
 
 def test_xx_pipeline_has_no_lemmatizer() -> None:
