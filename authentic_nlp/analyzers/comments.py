@@ -196,13 +196,21 @@ Classifier = Callable[["TextAnalysis"], CommentTyping]
 
 
 def build(options: "AnalysisOptions", classifier: Classifier | None = None):
+    """`classifier`: None = the learned model with these cues (learn/wiring.py; the cues alone when
+    no model is loaded); any `(TextAnalysis) -> CommentTyping` replaces both. A classifier with a
+    `classify_batch` method gets a post's comments in one call."""
+    if classifier is None:
+        from ..learn.wiring import comment_classifier
+
+        classifier = comment_classifier(options)
     classify = classifier or classify_comment
+    batch = getattr(classify, "classify_batch", None)
     comment_cues()  # load and validate the cue files once, when the analyzer is built
 
     def stage(ctx: "PostContext") -> None:
         creator = ctx.post.creator
-        for comment, analysis, out in zip(ctx.post.comments, ctx.comments, ctx.record["comments"]):
-            typing = classify(analysis)
+        typings = batch(ctx.comments) if batch is not None else [classify(a) for a in ctx.comments]
+        for comment, typing, out in zip(ctx.post.comments, typings, ctx.record["comments"]):
             out["type"] = typing.type
             out["by_creator"] = is_by_creator(comment.author, creator)
             out["evidence"] = evidence_list(typing.evidence, with_weight=True)

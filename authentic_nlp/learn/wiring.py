@@ -1,0 +1,107 @@
+"""How the learned model reaches the analyzers: small adapters over `load_predictor(options)`.
+
+    comment type   ModelCommentClassifier: the comments stage's `classifier` seam; scores every
+                   comment of a post in one batch and combines the model with the cue cascade
+                   (`combine_comment`, below)
+    sponsorship    sponsored_fn(options) -> (caption text, language) -> p(sponsored), or None
+    sincerity      sincere_fn(options)   -> caption text -> p(sincere), or None
+
+The caption functions read `Predictor.caption`, which memoises the last captions: the sponsorship
+and sincerity stages share one forward pass per post.
+
+Comment type, cues and model together (thresholds chosen on the corpora dev split, never on the
+evaluation sets in ../shared/data):
+
+1. empty text: the cue answer (`generic`);
+2. the cue cascade says `spam` (its precision is high): `spam`;
+3. the model's p(spam) >= SPAM_THRESHOLD: `spam`, recall on self-promotion no cue names;
+4. the cue cascade says `question`: `question`;
+5. the model's most likely type, when its probability >= MODEL_CONFIDENT;
+6. otherwise the cue answer.
+
+Evidence: the cue evidence where the answer is the cues'; where the model decided, a `model` item
+(the whole comment as span, p as weight, the head named in `rule`) plus any cue that fired.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from ..evidence import Evidence
+
+if TYPE_CHECKING:
+    from ..analyzers.comments import CommentTyping
+    from ..pipeline import TextAnalysis
+    from .predictor import Predictor
+
+COMMENT_TYPES = ("substantive", "question", "generic", "spam")
+SPAM_THRESHOLD = 0.5
+MODEL_CONFIDENT = 0.6
+
+
+def model_evidence(text: str, kind: str, p: float, model_name: str) -> Evidence:
+    return Evidence("model", text, 0, len(text), rule=f"model:{model_name}/comment_type", weight=p,
+                    note=f"learned comment-type head: p({kind}) = {p:.2f}")
+
+
+def combine_comment(cue: "CommentTyping", probs: list[float], text: str, model_name: str) -> "CommentTyping":
+    from ..analyzers.comments import CommentTyping
+
+    p = dict(zip(COMMENT_TYPES, probs))
+    scores = {**cue.scores, **{f"model_{k}": round(v, 4) for k, v in p.items()}}
+    if not text.strip() or cue.type == "spam":
+        return CommentTyping(cue.type, cue.evidence, scores)
+    if p["spam"] >= SPAM_THRESHOLD:
+        return CommentTyping("spam", [model_evidence(text, "spam", p["spam"], model_name)] + cue.evidence, scores)
+    if cue.type == "question":
+        return CommentTyping(cue.type, cue.evidence, scores)
+    best = max(COMMENT_TYPES[:3], key=lambda k: p[k])
+    if p[best] >= MODEL_CONFIDENT and best != cue.type:
+        return CommentTyping(best, [model_evidence(text, best, p[best], model_name)], scores)
+    return CommentTyping(cue.type, cue.evidence, scores)
+
+
+class ModelCommentClassifier:
+    """The comments stage's classifier: cue cascade + comment-type head, one batch per post."""
+
+    def __init__(self, predictor: "Predictor", cue_classifier: Callable | None = None) -> None:
+        from ..analyzers.comments import classify_comment
+
+        self.predictor = predictor
+        self.cue_classifier = cue_classifier or classify_comment
+
+    def classify_batch(self, analyses: list["TextAnalysis"]) -> list["CommentTyping"]:
+        if not analyses:
+            return []
+        probs = self.predictor.predict_comments([a.text for a in analyses])
+        return [combine_comment(self.cue_classifier(a), p, a.text, self.predictor.name)
+                for a, p in zip(analyses, probs)]
+
+    def __call__(self, analysis: "TextAnalysis") -> "CommentTyping":
+        return self.classify_batch([analysis])[0]
+
+
+def comment_classifier(options) -> Callable | None:
+    """The model-and-cues classifier, or None (the analyzer's own cue cascade) without a model."""
+    from .predictor import load_predictor
+
+    predictor = load_predictor(options)
+    return ModelCommentClassifier(predictor) if predictor is not None else None
+
+
+def sponsored_fn(options) -> Callable[[str, str], float] | None:
+    from .predictor import load_predictor
+
+    predictor = load_predictor(options)
+    if predictor is None:
+        return None
+    return lambda text, _language=None: predictor.caption(text).sponsored
+
+
+def sincere_fn(options) -> Callable[[str], float] | None:
+    from .predictor import load_predictor
+
+    predictor = load_predictor(options)
+    if predictor is None:
+        return None
+    return lambda text: predictor.caption(text).sincere
