@@ -25,6 +25,7 @@ __all__ = ["FACTORY", "LEMMA_TABLE", "LookupLemmatizer", "add_lookup_lemmatizer"
 
 FACTORY = "authentic_nlp_lookup_lemmatizer"
 LEMMA_TABLE = "lemma_lookup"
+CACHE_LIMIT = 200_000  # distinct forms remembered; the cache is emptied past it (memory stays flat)
 
 
 class LookupLemmatizer:
@@ -44,6 +45,8 @@ class LookupLemmatizer:
             if lemma is None:
                 lemma = text
         lemma_id = self.strings.add(lemma)
+        if len(self._cache) >= CACHE_LIMIT:
+            self._cache.clear()
         self._cache[orth] = lemma_id
         return lemma_id
 
