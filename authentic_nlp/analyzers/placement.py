@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..markets.rules import Placement
 
@@ -39,9 +40,19 @@ class CaptionLayout:
     def __init__(self, text: str, placement: Placement) -> None:
         self.text = text
         self.placement = placement
-        self.preview_end = preview_end(text, placement.preview.limit, placement.preview_lines)
-        self.hashtags = hashtag_spans(text)
-        self.cluster_start = trailing_cluster_start(text, placement.trailing_cluster.limit)
+
+    # Computed on first use: most captions carry no label, and then none of this is needed.
+    @cached_property
+    def preview_end(self) -> int:
+        return preview_end(self.text, self.placement.preview.limit, self.placement.preview_lines)
+
+    @cached_property
+    def hashtags(self) -> list[tuple[int, int]]:
+        return hashtag_spans(self.text)
+
+    @cached_property
+    def cluster_start(self) -> int | None:
+        return trailing_cluster_start(self.text, self.placement.trailing_cluster.limit)
 
     def hashtag_rank(self, start: int) -> int | None:
         for rank, (s, _e) in enumerate(self.hashtags, 1):
@@ -85,27 +96,25 @@ def hashtag_spans(text: str) -> list[tuple[int, int]]:
 def preview_end(text: str, chars: int, lines: int) -> int:
     """End of the preview: `chars` characters, or the end of line `lines` when that comes first."""
     end = min(len(text), chars)
-    newlines = 0
-    for i, ch in enumerate(text[:end]):
-        if ch == "\n":
-            newlines += 1
-            if newlines == lines:
-                return i
-    return end
+    at = -1
+    for _ in range(lines):
+        at = text.find("\n", at + 1, end)
+        if at < 0:
+            return end
+    return at
 
 
 def trailing_cluster_start(text: str, min_hashtags: int) -> int | None:
     """Start of the trailing hashtag cluster, or None when the caption does not end in one."""
-    tokens = list(TOKEN.finditer(text))
-    start, hashtags = None, 0
-    for token in reversed(tokens):
+    if "#" not in text:
+        return None
+    start, hashtags, text_before = None, 0, False
+    for token in reversed(list(TOKEN.finditer(text))):
         if not CLUSTER_TOKEN.fullmatch(token.group()):
+            text_before = True
             break
         if "#" in token.group():
             start = token.start()
             hashtags += len(hashtag_spans(token.group()))
-    if start is None or hashtags < min_hashtags:
-        return None
-    if not any(t.start() < start and not CLUSTER_TOKEN.fullmatch(t.group()) for t in tokens):
-        return None  # the caption is nothing but tags: the cluster is the whole caption, not a trailing block
-    return start
+    # Nothing but tags: the cluster is the whole caption, not a trailing block.
+    return start if start is not None and hashtags >= min_hashtags and text_before else None

@@ -17,9 +17,8 @@ from __future__ import annotations
 import logging
 from typing import Any, Callable
 
-from ..cues import fold
 from ..evidence import Evidence, evidence_list
-from ..markets.loader import load_signals
+from ..markets.loader import WORD, fast_fold, load_signals
 from ..markets.rules import Market, load_markets, unknown_market
 from .placement import CaptionLayout
 from .sponsorship_labels import LabelHit, find_labels
@@ -70,11 +69,12 @@ def load_probability_inputs():
 
 def assess(text: str, post: Any, market: Market, signals) -> tuple[str, list[Evidence], dict[str, float]]:
     """The verdict, its evidence and the probability features for one normalized caption."""
-    folded = fold(text)
+    folded = fast_fold(text)
+    words = set(WORD.findall(folded))
     layout = CaptionLayout(text, market.placement)
     mentions = find_mentions(text, post.creator)
-    hits = find_signals(text, folded, signals, mentions)
-    labels = find_labels(text, folded, market, layout, mentions)
+    hits = find_signals(text, folded, signals, mentions, words)
+    labels = find_labels(text, folded, market, layout, mentions, words if hasattr(market.labels, "index") else None)
     flag = post.platform_paid_partnership is True
 
     self_promo = [h for h in hits if h.kind == "self_promotion"]

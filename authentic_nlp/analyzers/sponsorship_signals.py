@@ -77,9 +77,10 @@ def _near(hit_start: int, hit_end: int, text: str, mentions: list[Mention], wind
     return None
 
 
-def find_signals(text: str, folded: str, signals: Signals, mentions: list[Mention]) -> list[SignalHit]:
+def find_signals(text: str, folded: str, signals: Signals, mentions: list[Mention],
+                 words: set[str] | None = None) -> list[SignalHit]:
     """Every signal in the caption, overlaps resolved (the more specific kind, then the longer match wins)."""
-    raw = signals.cues.find(text, folded)
+    raw = signals.cues.find(text, folded, words)
     raw.sort(key=lambda m: (KIND_RANK[m.cue.kind], -(m.end - m.start), m.start))
     taken: list[tuple[int, int]] = []
     hits: list[SignalHit] = []

@@ -66,46 +66,75 @@ def _check_extras(entry: dict[str, Any], path: str, kinds: tuple[str, ...]) -> N
         raise entry_error(path, entry, "market_note must be a non-empty string")
 
 
-class PrefilteredCues(CueSet):
-    """A CueSet with the same matches as `CueSet.find`, fast on social captions.
+WORD = re.compile(r"\w+")
+_FOLDED: dict[str, str] = {}
 
-    A phrase cue is split into its forms (the phrase, each variant, each hashtag form); a form runs
-    only when its longest word occurs in the folded text (a substring test), and runs as a regex
-    that starts with a literal (which `re` searches fast), the whole-word test before it applied
-    to each match. A regex cue with `any_of: [...]` runs only when one of those folded literals
-    occurs; other regex cues always run.
+
+def fast_fold(text: str) -> str:
+    """`cues.fold`, character for character, with each character's folding cached (captions repeat
+    the same few hundred characters)."""
+    if text.isascii():
+        return text.lower()
+    out = []
+    for ch in text.lower():
+        folded = _FOLDED.get(ch)
+        if folded is None:
+            folded = _FOLDED[ch] = fold(ch) if len(ch) == 1 else ch
+        out.append(folded)
+    return "".join(out)
+
+
+class PrefilteredCues(CueSet):
+    """A CueSet matched like `CueSet.find` (the same cues, the same offsets), fast on social captions.
+    Each form of a cue is searched on its own, so where two forms of one cue overlap ("in
+    collaborazione" / "collaborazione con") both spans are returned; callers resolve overlaps.
+
+    A phrase cue is split into its forms (the phrase, each variant, each hashtag form). A form can
+    only match where every word run of its longest word is a word of the folded text, so the
+    caption's words (one set) select the few forms worth running (an index lookup); each runs as a
+    regex that starts with a literal (which `re` searches fast), the whole-word test before it
+    applied to each match. A regex cue with `any_of: [...]` runs only when one of those folded
+    literals occurs in the text; other regex cues always run.
     """
 
     def __init__(self, cues: list[Cue], path: str) -> None:
         super().__init__(cues, path)
         self.plans = [_plan(c) for c in cues]
-
-    @property
-    def literals(self) -> list[tuple[str, ...] | None]:
-        return [None if forms is None else tuple(f[0] for f in forms) for forms, _any in self.plans]
+        self.index: dict[str, list[tuple[int, int]]] = {}
+        for ci, (forms, _any) in enumerate(self.plans):
+            for fi, (pieces, _regex, _boundary) in enumerate(forms or ()):
+                self.index.setdefault(pieces[0], []).append((ci, fi))
+        self.regex_cues = [ci for ci, (forms, _any) in enumerate(self.plans) if forms is None]
 
     def by_kind(self, *kinds: str) -> "PrefilteredCues":
         return PrefilteredCues([c for c in self.cues if c.kind in kinds], self.path)
 
-    def find(self, text: str, folded: str | None = None) -> list[CueMatch]:
+    def find(self, text: str, folded: str | None = None, words: set[str] | None = None) -> list[CueMatch]:
+        """Every match, ordered by position; `words` (the folded text's `\\w+` runs) may be passed in."""
         folded = fold(text) if folded is None else folded
-        matches = []
-        for cue, (forms, any_of) in zip(self.cues, self.plans):
-            if forms is None:
-                if any_of and not any(lit in folded for lit in any_of):
+        words = set(WORD.findall(folded)) if words is None else words
+        found: dict[int, set[tuple[int, int]]] = {}
+        for ci in self.regex_cues:
+            cue, any_of = self.cues[ci], self.plans[ci][1]
+            if any_of:
+                for lit in any_of:
+                    if lit in folded:
+                        break
+                else:
                     continue
-                found = [(m.start(), m.end()) for m in cue.regex.finditer(folded if cue.folded else text)]
-            else:
-                found = []
-                for literal, regex, boundary in forms:
-                    if literal not in folded:
+            spans = {(m.start(), m.end()) for m in cue.regex.finditer(folded if cue.folded else text)}
+            if spans:
+                found[ci] = spans
+        for word in words.intersection(self.index):
+            for ci, fi in self.index[word]:
+                pieces, regex, boundary = self.plans[ci][0][fi]
+                if len(pieces) > 1 and not words.issuperset(pieces):
+                    continue
+                for m in regex.finditer(folded):
+                    if boundary and m.start() > 0 and _inside_word(folded[m.start() - 1]):
                         continue
-                    for m in regex.finditer(folded):
-                        if boundary and m.start() > 0 and _inside_word(folded[m.start() - 1]):
-                            continue
-                        found.append((m.start(), m.end()))
-                found = sorted(set(found))
-            matches.extend(CueMatch(cue, s, e, text[s:e]) for s, e in found if e > s)
+                    found.setdefault(ci, set()).add((m.start(), m.end()))
+        matches = [CueMatch(self.cues[ci], s, e, text[s:e]) for ci, spans in found.items() for s, e in spans if e > s]
         matches.sort(key=lambda m: (m.start, -m.end, m.cue.id))
         return matches
 
@@ -114,19 +143,21 @@ def _inside_word(ch: str) -> bool:
     return ch.isalnum() or ch in "_#@"
 
 
-def _plan(cue: Cue) -> tuple[list[tuple[str, re.Pattern[str], bool]] | None, tuple[str, ...]]:
-    """How to search a cue: (forms, any_of). Forms are (literal, regex, needs a word boundary before)."""
+def _plan(cue: Cue):
+    """How to search a cue: (forms, any_of). A form is (word runs of its longest word, regex, needs a
+    word boundary before); a regex cue has no forms."""
     any_of = tuple(fold(x) for x in cue.extra.get("any_of", ()))
     if not cue.folded:
         return None, any_of
     phrases = [cue.pattern, *cue.extra.get("variants", [])]
-    pairs = [(max(fold(p).split(), key=len).lstrip("#@"), phrase_regex(p)) for p in phrases]
+    pairs = [(max(fold(p).split(), key=len), phrase_regex(p)) for p in phrases]
     if cue.extra.get("hashtag"):
         pairs += [("".join(fold(p).split()), hashtag_form(p)) for p in phrases if not p.startswith("#")]
     forms = []
     for literal, body in dict.fromkeys(pairs):
+        pieces = tuple(sorted(WORD.findall(literal), key=len, reverse=True)) or ("",)
         boundary = body.startswith(WORD_BEFORE)
-        forms.append((literal, re.compile(body[len(WORD_BEFORE):] if boundary else body), boundary))
+        forms.append((pieces, re.compile(body[len(WORD_BEFORE):] if boundary else body), boundary))
     return forms, any_of
 
 
