@@ -3,6 +3,7 @@
     python bench/bench_score.py                          # 10,000 posts, --workers 1 and 2
     python bench/bench_score.py --sizes 10000 100000     # adds the 100,000-post run (minutes)
     python bench/bench_score.py --format csv             # another output format
+    python bench/bench_score.py --io-only --sizes 10000 100000   # the data path alone, analyzers swapped out
 
 Each run is a fresh `score` process on a file from bench/generate.py (seeded, cached under
 bench/out/). Printed per run: wall seconds, texts/s (captions + comments), posts/s, CPU seconds
@@ -91,8 +92,9 @@ class TreeSampler(threading.Thread):
         return self.peak or None
 
 
-def run_score(data: Path, output: Path, workers: int, fmt: str) -> dict:
-    command = [sys.executable, "-c", "from authentic_nlp.cli import run; run()", "score", str(data),
+def run_score(data: Path, output: Path, workers: int, fmt: str, io_only: bool = False) -> dict:
+    entry = [str(ROOT / "bench" / "io_only.py")] if io_only else ["-c", "from authentic_nlp.cli import run; run()"]
+    command = [sys.executable, *entry, "score", str(data),
                "-o", str(output), "--format", fmt, "--workers", str(workers), "--force", "--quiet"]
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
     started = time.perf_counter()
@@ -125,9 +127,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--format", default="jsonl", choices=["jsonl", "csv", "parquet"])
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
+    parser.add_argument("--io-only", action="store_true",
+                        help="analyzers replaced by the empty record (bench/io_only.py): the data path alone")
     args = parser.parse_args(argv)
 
     print(f"commit {git_commit()} · python {platform.python_version()} · {os.cpu_count()} cpus · {platform.platform()}")
+    if args.io_only:
+        print("io-only: analyzers replaced by the empty record; these figures are the data path alone")
     header = (f"{'posts':>8} {'texts':>9} {'workers':>7} {'seconds':>8} {'texts/s':>8} {'posts/s':>8} {'cpu s':>8}"
               f" {'texts/cpu-s':>11} {'rss main':>9} {'rss total':>10} {'load':>5}")
     print(header)
@@ -140,8 +146,10 @@ def main(argv: list[str] | None = None) -> int:
             meta.write_text(json.dumps(generate_posts(data, size, args.seed)))
         stats = json.loads(meta.read_text())
         for workers in args.workers:
-            run = run_score(data, args.out / f"scored_{size}_w{workers}.{args.format}", workers, args.format)
+            run = run_score(data, args.out / f"scored_{size}_w{workers}.{args.format}", workers, args.format,
+                            args.io_only)
             row = {"posts": stats["posts"], "texts": stats["texts"], "workers": workers, "format": args.format,
+                   "io_only": args.io_only,
                    **run, "texts_per_s": stats["texts"] / run["seconds"], "posts_per_s": stats["posts"] / run["seconds"],
                    "texts_per_cpu_s": stats["texts"] / run["cpu_seconds"], "load_1min": _load()}
             results.append(row)
@@ -149,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{row['posts']:>8} {row['texts']:>9} {workers:>7} {row['seconds']:>8.1f} {row['texts_per_s']:>8.0f}"
                   f" {row['posts_per_s']:>8.0f} {row['cpu_seconds']:>8.1f} {row['texts_per_cpu_s']:>11.0f}"
                   f" {row['rss_main_mib']:>5.0f} MiB {total:>10} {row['load_1min']:>5.1f}", flush=True)
-    report = args.out / "bench_score.json"
+    report = args.out / ("bench_score_io_only.json" if args.io_only else "bench_score.json")
     report.write_text(json.dumps({"commit": git_commit(), "results": results}, indent=2))
     print(f"(also in {report}; seconds include start-up and model loading)")
     return 0
