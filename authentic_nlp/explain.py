@@ -11,6 +11,9 @@ from rich.text import Text
 from .text.normalize import normalize
 
 STYLES = {"sponsorship": "bold magenta", "sincerity": "bold green"}
+# Sponsorship evidence by kind: accepted labels, ambiguous labels, signals, self-promotion.
+SPONSORSHIP_STYLES = {"label": "bold black on green", "ambiguous_label": "bold black on yellow",
+                      "signal": "bold magenta", "self_promotion": "bold cyan", "mention": "underline"}
 
 
 def highlighted(text: str, evidence: list[dict[str, Any]], style: str) -> Text:
@@ -20,6 +23,28 @@ def highlighted(text: str, evidence: list[dict[str, Any]], style: str) -> Text:
         if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
             out.stylize(style, start, end)
     return out
+
+
+def highlighted_by_kind(text: str, evidence: list[dict[str, Any]], styles: dict[str, str]) -> Text:
+    """The text with each evidence span styled by its kind (kinds without a style are left plain)."""
+    out = Text(text)
+    for item in evidence:
+        style = styles.get(item.get("kind", ""))
+        start, end = item.get("start"), item.get("end")
+        if style and isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
+            out.stylize(style, start, end)
+    return out
+
+
+def sponsorship_summary(data: dict[str, Any]) -> str:
+    """One line: the verdict, the market, the rule cited and why (from the `verdict` evidence item)."""
+    cited = next((e for e in data.get("evidence") or [] if e.get("kind") == "verdict"), None)
+    line = f"verdict [bold]{data.get('verdict')}[/bold] under market {data.get('market')}"
+    if cited is not None:
+        line += f", rule cited [bold]{cited.get('rule')}[/bold] ({cited.get('note')})"
+        if cited.get("start") is not None:
+            line += f' at "{cited.get("text")}" [{cited.get("start")}:{cited.get("end")}]'
+    return line + f"; probability commercial {data.get('probability')}"
 
 
 def render_explanation(text: str, record: dict[str, Any], console: Console | None = None) -> None:
@@ -32,13 +57,20 @@ def render_explanation(text: str, record: dict[str, Any], console: Console | Non
         evidence = data.get("evidence") or []
         head = {k: v for k, v in data.items() if k != "evidence"}
         console.print(f"\n[bold]{section}[/bold] " + ", ".join(f"{k}={v}" for k, v in head.items()))
+        if section == "sponsorship" and data.get("verdict") is not None:
+            console.print("  " + sponsorship_summary(data))
         if evidence:
-            console.print(highlighted(text, evidence, STYLES[section]))
+            if section == "sponsorship":
+                console.print(highlighted_by_kind(text, evidence, SPONSORSHIP_STYLES))
+                console.print("  " + "  ".join(f"[{style}]{kind}[/{style}]" for kind, style in SPONSORSHIP_STYLES.items()))
+            else:
+                console.print(highlighted(text, evidence, STYLES[section]))
+            columns = ("kind", "text", "start", "end", "rule", "weight", "note")
             table = Table(show_header=True, header_style="bold")
-            for col in ("kind", "text", "start", "end", "rule", "weight"):
-                table.add_column(col)
+            for col in columns:
+                table.add_column(col, overflow="fold", min_width=len(col))
             for item in evidence:
-                table.add_row(*(str(item.get(col, "")) for col in ("kind", "text", "start", "end", "rule", "weight")))
+                table.add_row(*("" if item.get(col) is None else str(item.get(col)) for col in columns))
             console.print(table)
         else:
             console.print("  (no evidence)")
