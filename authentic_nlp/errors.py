@@ -34,6 +34,7 @@ class Errors:
     E012 = "field '{field}' holds a JSON string that cannot be parsed: {detail}"
     E013 = "row could not be read: {detail}"
     E014 = "field '{field}' is {length:,} characters long, over the limit of {limit:,} (no platform allows texts this long)"
+    E015 = "{source}: this item cannot become a contract record: {detail}"
     # --- files ---
     E101 = "input file not found: {path}"
     E102 = "cannot tell the format of {path}; name it with --format or use .jsonl, .csv or .parquet"
@@ -43,6 +44,10 @@ class Errors:
     E106 = "comments file {path} row {row}: post_id {value!r} matches no post in the input"
     E107 = "cannot read {path}: {detail}"
     E108 = "{path} is not in the contract shape ({reason}) and needs a platform adapter (--source NAME): {detail}"
+    E109 = "unknown source {source!r}; expected one of {allowed}"
+    E110 = "cannot tell which export or scraper wrote {path} ({detail}); name it with --source, one of {allowed}"
+    E111 = "{path} is an Instagram export in HTML format, which cannot be read: request the export again with Format: JSON (Accounts Center > Your information and permissions > Download your information)"
+    E112 = "unsafe archive member {path}: {detail}; the archive is not read"
     # --- cue, rule and configuration data ---
     E201 = "{path}: entry {entry}: {detail}"
     E202 = "{path}: cannot be parsed: {detail}"

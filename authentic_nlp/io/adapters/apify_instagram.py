@@ -1,0 +1,135 @@
+"""Apify's Instagram scrapers: post items, and the comment scraper's rows.
+
+Post item (Instagram Scraper / Instagram Post Scraper dataset item; keys that are empty are often
+absent altogether):
+
+    {"id": "3301...", "shortCode": "C9xYz", "caption": "...", "hashtags": [...], "mentions": [...],
+     "ownerUsername": "giulia", "likesCount": 120, "commentsCount": 4,
+     "timestamp": "2024-05-01T10:00:00.000Z", "isSponsored": false, "paidPartnership": true,
+     "coauthorProducers": [...],
+     "latestComments": [{"id": "...", "text": "...", "ownerUsername": "...", "timestamp": "...",
+                         "likesCount": 2, "replies": [{...same keys...}]}]}
+
+`likesCount` is -1 when the owner hides likes: not a count, so it stays in `meta`.
+
+Comment-scraper row: {"postUrl": ".../p/C9xYz/", "id", "text", "ownerUsername", "timestamp",
+"likesCount", "repliesCount", "replies": [...]}; rows are gathered per post (see `grouping`).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Iterator, Mapping
+
+from ..base import ReadItem
+from .base import Source, Unmappable, comment_dict, map_items, post_dict, scraper_error, source_items
+from .grouping import PostGrouper, captionless_post
+from .values import first_present, handle, text_or_empty, to_count, to_flag, to_time, unmapped
+
+NAME = "apify-instagram"
+COMMENTS_NAME = "apify-instagram-comments"
+POST_KEYS = ("shortCode", "ownerUsername", "latestComments", "likesCount", "displayUrl")
+_SHORTCODE_RE = re.compile(r"instagram\.com/(?:[^/]+/)?(?:p|reel|reels|tv)/([A-Za-z0-9_-]+)")
+
+COMMENT_FIELDS = ("id", "text", "ownerUsername", "owner.username", "timestamp", "likesCount", "replies")
+
+
+def map_comments(items: Any, parent: str | None = None) -> list[dict[str, Any]]:
+    """latestComments[] (or a comment row's replies[]) as contract comments, replies flattened
+    after their parent with `reply_to` set."""
+    out: list[dict[str, Any]] = []
+    for item in items if isinstance(items, list) else []:
+        if not isinstance(item, Mapping):
+            continue
+        comment_id = item.get("id")
+        text = text_or_empty(item.get("text"))
+        if comment_id in (None, "") or text is None:
+            raise Unmappable(f"a comment without an id or with a text that is not a string: {dict(item)!r:.120}")
+        _, author = first_present(item, ("ownerUsername", "owner.username"))
+        likes = to_count(item.get("likesCount"))
+        used = ["id", "text", "ownerUsername", "timestamp", "replies"] + (["likesCount"] if likes is not None else [])
+        if item.get("ownerUsername") is None and author is not None:
+            used.append("owner.username")
+        out.append(comment_dict(id=comment_id, text=text, author=handle(author), reply_to=parent,
+                                created_at=to_time(item.get("timestamp")), likes=likes,
+                                meta=unmapped(item, used)))
+        out.extend(map_comments(item.get("replies"), parent=str(comment_id)))
+    return out
+
+
+def map_post(item: Mapping[str, Any]) -> dict[str, Any]:
+    failed = scraper_error(item)
+    if failed:
+        raise Unmappable(failed)
+    id_key, post_id = first_present(item, ("shortCode", "id"))
+    if post_id is None:
+        raise Unmappable("no shortCode and no id")
+    text = text_or_empty(item.get("caption"))
+    if text is None:
+        raise Unmappable(f"caption is {type(item.get('caption')).__name__}, not text")
+    likes, followers = to_count(item.get("likesCount")), to_count(item.get("followersCount"))
+    flags = [to_flag(item[k]) for k in ("isSponsored", "paidPartnership", "isPaidPartnership") if k in item]
+    flags = [f for f in flags if f is not None]
+    used = [id_key, "caption", "ownerUsername", "timestamp", "latestComments", "isSponsored", "paidPartnership",
+            "isPaidPartnership"]
+    used += [k for k, v in (("likesCount", likes), ("followersCount", followers)) if v is not None]
+    return post_dict(
+        NAME, id=str(post_id), text=text, platform="instagram", creator=handle(item.get("ownerUsername")),
+        followers=followers, created_at=to_time(item.get("timestamp")), likes=likes,
+        paid=any(flags) if flags else None, comments=map_comments(item.get("latestComments")),
+        meta=unmapped(item, used),
+    )
+
+
+def read_posts(path: Path, column_map: dict[str, str] | None = None) -> Iterator[ReadItem]:
+    return map_items(path, NAME, map_post, column_map)
+
+
+def post_key(url: Any) -> str | None:
+    """The shortcode in a post URL ("https://www.instagram.com/p/C9xYz/" -> "C9xYz")."""
+    match = _SHORTCODE_RE.search(url) if isinstance(url, str) else None
+    return match.group(1) if match else (url.strip() or None if isinstance(url, str) else None)
+
+
+def read_comment_rows(path: Path, column_map: dict[str, str] | None = None) -> Iterator[ReadItem]:
+    grouper = PostGrouper(COMMENTS_NAME, lambda key, _pos: captionless_post(COMMENTS_NAME, "instagram", key))
+    for position, value, error in source_items(path):
+        if error is not None:
+            yield from grouper.hold(error)
+            continue
+        if not isinstance(value, Mapping):
+            yield from grouper.reject(position, f"expected a JSON object, got {type(value).__name__}", value)
+            continue
+        key = post_key(value.get("postUrl"))
+        failed = scraper_error(value)
+        if failed or key is None:
+            yield from grouper.reject(position, failed or "no postUrl: the comment's post is unknown", value)
+            continue
+        try:
+            comments = map_comments([value])
+        except Unmappable as why:
+            yield from grouper.reject(position, str(why), value)
+            continue
+        comments[0].setdefault("meta", {}).pop("postUrl", None)
+        yield from grouper.add(position, key, comments)
+    yield from grouper.close()
+
+
+def sniff_post(value: Any, name: str) -> bool:
+    return isinstance(value, Mapping) and sum(k in value for k in POST_KEYS) >= 2 and "caption" in value or (
+        isinstance(value, Mapping) and "shortCode" in value and "ownerUsername" in value)
+
+
+def sniff_comment_row(value: Any, name: str) -> bool:
+    return isinstance(value, Mapping) and "postUrl" in value and "text" in value and (
+        "ownerUsername" in value or "owner" in value)
+
+
+SOURCES = (
+    Source(NAME, "Apify Instagram scraper post items (caption, ownerUsername, latestComments with replies)",
+           "authentic-nlp score dataset_instagram-scraper.json -o scored.jsonl", sniff_post, read_posts),
+    Source(COMMENTS_NAME, "Apify Instagram comment scraper rows (postUrl, text, ownerUsername, replies), one post per postUrl",
+           "authentic-nlp convert dataset_instagram-comment-scraper.json -o posts.jsonl", sniff_comment_row,
+           read_comment_rows),
+)

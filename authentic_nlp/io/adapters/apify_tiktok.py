@@ -1,0 +1,129 @@
+"""Apify's TikTok scrapers: video items, and the comment scraper's rows.
+
+Video item (TikTok Scraper dataset item, JSON; in the CSV download the nested keys are flattened
+as "authorMeta/name" or "authorMeta.name" columns):
+
+    {"id": "7301...", "text": "...", "createTimeISO": "2024-05-01T10:00:00.000Z", "createTime": 1714557600,
+     "authorMeta": {"name": "giulia", "fans": 12000, ...}, "diggCount": 340, "commentCount": 12,
+     "isAd": false, "isSponsored": false, "webVideoUrl": "https://www.tiktok.com/@giulia/video/7301..."}
+
+Comment row (TikTok Comments Scraper): {"cid", "text", "uniqueId", "createTimeISO", "diggCount",
+"videoWebUrl", "repliesToId"?, "replies"?: [...]}; a reply names its parent with `repliesToId`
+(or sits nested in `replies`). Rows are gathered per video (see `grouping`).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Iterator, Mapping
+
+from ..base import ReadItem
+from .base import Source, Unmappable, comment_dict, map_items, post_dict, scraper_error, source_items
+from .grouping import PostGrouper, captionless_post
+from .values import first_present, get_path, handle, text_or_empty, to_count, to_flag, to_time, unmapped
+
+NAME = "apify-tiktok"
+COMMENTS_NAME = "apify-tiktok-comments"
+_VIDEO_ID_RE = re.compile(r"/video/(\d+)")
+FLAG_KEYS = ("isSponsored", "isAd", "isPaidPartnership")
+
+
+def map_comment(item: Mapping[str, Any], parent: Any = None) -> list[dict[str, Any]]:
+    id_key, comment_id = first_present(item, ("cid", "id"))
+    text = text_or_empty(item.get("text"))
+    if comment_id is None or text is None:
+        raise Unmappable("a comment without a cid or with a text that is not a string")
+    author_key, author = first_present(item, ("uniqueId", "user.uniqueId", "author"))
+    time_key, created = first_present(item, ("createTimeISO", "createTime"))
+    likes = to_count(item.get("diggCount"))
+    parent = parent if parent is not None else first_present(item, ("repliesToId", "replyToId"))[1]
+    used = [k for k in (id_key, "text", author_key, time_key, "repliesToId", "replyToId", "replies") if k]
+    used += ["diggCount"] if likes is not None else []
+    out = [comment_dict(id=comment_id, text=text, author=handle(author), reply_to=parent,
+                        created_at=to_time(created), likes=likes, meta=unmapped(item, used))]
+    for reply in item.get("replies") or []:
+        if isinstance(reply, Mapping):
+            out.extend(map_comment(reply, parent=str(comment_id)))
+    return out
+
+
+def map_video(item: Mapping[str, Any]) -> dict[str, Any]:
+    failed = scraper_error(item)
+    if failed:
+        raise Unmappable(failed)
+    video_id = item.get("id") or video_key(item.get("webVideoUrl"))
+    if video_id in (None, ""):
+        raise Unmappable("no id and no webVideoUrl")
+    text = text_or_empty(item.get("text"))
+    if text is None:
+        raise Unmappable(f"text is {type(item.get('text')).__name__}, not text")
+    time_key, created = first_present(item, ("createTimeISO", "createTime"))
+    followers, likes = to_count(get_path(item, "authorMeta.fans")), to_count(item.get("diggCount"))
+    flags = [to_flag(get_path(item, k)) for k in FLAG_KEYS]
+    flags = [f for f in flags if f is not None]
+    comments: list[dict[str, Any]] = []
+    for comment in item.get("comments") or []:
+        if isinstance(comment, Mapping):
+            comments.extend(map_comment(comment))
+    used = ["id", "text", time_key or "createTimeISO", "authorMeta.name", "comments", *FLAG_KEYS]
+    used += [k for k, v in (("authorMeta.fans", followers), ("diggCount", likes)) if v is not None]
+    return post_dict(
+        NAME, id=str(video_id), text=text, platform="tiktok", creator=handle(get_path(item, "authorMeta.name")),
+        followers=followers, created_at=to_time(created), likes=likes, paid=any(flags) if flags else None,
+        comments=comments, meta=unmapped(item, used),
+    )
+
+
+def video_key(url: Any) -> str | None:
+    match = _VIDEO_ID_RE.search(url) if isinstance(url, str) else None
+    return match.group(1) if match else None
+
+
+def read_videos(path: Path, column_map: dict[str, str] | None = None) -> Iterator[ReadItem]:
+    return map_items(path, NAME, map_video, column_map)
+
+
+def read_comment_rows(path: Path, column_map: dict[str, str] | None = None) -> Iterator[ReadItem]:
+    grouper = PostGrouper(COMMENTS_NAME, lambda key, _pos: captionless_post(COMMENTS_NAME, "tiktok", key))
+    for position, value, error in source_items(path):
+        if error is not None:
+            yield from grouper.hold(error)
+            continue
+        if not isinstance(value, Mapping):
+            yield from grouper.reject(position, f"expected a JSON object, got {type(value).__name__}", value)
+            continue
+        url = value.get("videoWebUrl") or value.get("webVideoUrl")
+        key = video_key(url) or value.get("awemeId") or value.get("videoId")
+        failed = scraper_error(value)
+        if failed or not key:
+            yield from grouper.reject(position, failed or "no videoWebUrl: the comment's video is unknown", value)
+            continue
+        try:
+            comments = map_comment(value)
+        except Unmappable as why:
+            yield from grouper.reject(position, str(why), value)
+            continue
+        for name in ("videoWebUrl", "webVideoUrl", "awemeId", "videoId"):
+            comments[0].get("meta", {}).pop(name, None)
+        yield from grouper.add(position, str(key), comments)
+    yield from grouper.close()
+
+
+def sniff_video(value: Any, name: str) -> bool:
+    return isinstance(value, Mapping) and (get_path(value, "authorMeta.name") is not None or (
+        "createTimeISO" in value and "diggCount" in value and "cid" not in value))
+
+
+def sniff_comment_row(value: Any, name: str) -> bool:
+    return isinstance(value, Mapping) and "cid" in value and "text" in value and (
+        "uniqueId" in value or "videoWebUrl" in value)
+
+
+SOURCES = (
+    Source(NAME, "Apify TikTok scraper video items, JSON or CSV (text, createTimeISO, authorMeta.name, diggCount, isAd)",
+           "authentic-nlp score dataset_tiktok-scraper.csv -o scored.jsonl", sniff_video, read_videos),
+    Source(COMMENTS_NAME, "Apify TikTok comment scraper rows (cid, text, uniqueId, repliesToId), one post per video",
+           "authentic-nlp convert dataset_tiktok-comments-scraper.json -o posts.jsonl", sniff_comment_row,
+           read_comment_rows),
+)

@@ -1,0 +1,149 @@
+"""What every adapter shares: the `Source` description, building contract dicts, quarantining.
+
+An adapter turns one source item (a scraper's JSON object, an API resource, a CSV row) into a
+contract post dict. Fields the contract has are filled from the source's own names; every other
+key of the item is kept, as it was, under the post's (or comment's) `meta` key, so nothing is
+dropped. An item that cannot be mapped (no id, an error item from the scraper, a caption that is
+not text) becomes an error `ReadItem` with code E015 and the item itself as the raw record.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterator, Mapping
+
+from ...errors import RecordError, SourcePosition
+from ..base import ReadItem
+from .containers import inner_name, open_text
+from .jsonstream import iter_json_values
+from .values import get_path
+
+
+@dataclass(frozen=True)
+class Source:
+    """One supported export or scraper format."""
+
+    name: str
+    summary: str                                   # one line for the README and `--help`
+    example: str                                   # one command line
+    sniff: Callable[[Any, str], bool]              # (first JSON value or CSV row, file name) -> ours?
+    read: Callable[[Path, "dict[str, str] | None"], Iterator[ReadItem]]
+
+
+def post_dict(source: str, *, id: Any, text: str, platform: str, creator: str | None = None,
+              followers: int | None = None, created_at: Any = None, likes: int | None = None,
+              paid: bool | None = None, comments: list[dict[str, Any]] | None = None,
+              meta: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """A contract post dict; None fields are left out; `meta` always names the source."""
+    raw: dict[str, Any] = {"id": id, "text": text, "platform": platform}
+    for name, value in (("creator", creator), ("followers", followers), ("created_at", created_at),
+                        ("likes", likes), ("platform_paid_partnership", paid)):
+        if value is not None:
+            raw[name] = value
+    raw["comments"] = comments or []
+    raw["meta"] = {"source": source, **(meta or {})}
+    return raw
+
+
+def comment_dict(*, id: Any, text: str, author: str | None = None, reply_to: Any = None,
+                 created_at: Any = None, likes: int | None = None,
+                 meta: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    raw: dict[str, Any] = {"id": str(id), "text": text}
+    for name, value in (("author", author), ("reply_to", None if reply_to is None else str(reply_to)),
+                        ("created_at", created_at), ("likes", likes)):
+        if value is not None:
+            raw[name] = value
+    if meta:
+        raw["meta"] = dict(meta)
+    return raw
+
+
+class Unmappable(Exception):
+    """Raised by a mapping function: the item cannot become a contract record (the reason)."""
+
+
+def quarantined(position: SourcePosition, source: str, reason: str, item: Any) -> ReadItem:
+    return ReadItem(position, raw=item, error=RecordError("E015", source=source, detail=reason))
+
+
+def apply_column_map(raw: dict[str, Any], item: Mapping[str, Any], column_map: dict[str, str] | None) -> dict[str, Any]:
+    """`--map FIELD=KEY` with an adapter: the named source key (dotted for nested) fills FIELD,
+    overriding the adapter's own choice; a key the item does not have leaves FIELD as it was."""
+    for field, key in (column_map or {}).items():
+        value = get_path(item, key)
+        if value is not None:
+            raw[field] = value
+    return raw
+
+
+def json_items(path: Path, label: str | None = None, handle=None) -> Iterator[tuple[SourcePosition, Any, ReadItem | None]]:
+    """(position, value, error item) for each JSON value of a file (array items or documents).
+
+    Exactly one of value / error item is set. A file that is not UTF-8 ends with one error item."""
+    where = label or str(path)
+    stream = handle if handle is not None else open_text(path)
+    line = 1
+    try:
+        with stream:
+            for value in iter_json_values(stream):
+                line = value.line
+                position = SourcePosition(where, line=value.line)
+                if value.error is not None:
+                    yield position, None, ReadItem(position, error=RecordError("E007", detail=value.error),
+                                                   raw_text=value.text)
+                else:
+                    yield position, value.value, None
+    except UnicodeDecodeError as err:
+        position = SourcePosition(where, line=line)
+        yield position, None, ReadItem(position, error=RecordError("E008", detail=str(err)))
+    except EOFError as err:     # a truncated .xz/.gz
+        position = SourcePosition(where, line=line)
+        yield position, None, ReadItem(position, error=RecordError("E007", detail=f"truncated file: {err}"))
+
+
+def source_items(path: Path) -> Iterator[tuple[SourcePosition, Any, ReadItem | None]]:
+    """`json_items` for JSON files; for .csv files each row as a dict with dotted column names."""
+    if inner_name(path).lower().endswith(".csv"):
+        from .csv_rows import csv_items
+
+        for item in csv_items(path):
+            yield (item.position, None, item) if item.error is not None else (item.position, item.raw, None)
+        return
+    yield from json_items(path)
+
+
+def map_items(path: Path, source: str, mapper: Callable[[Mapping[str, Any]], dict[str, Any]],
+              column_map: dict[str, str] | None = None) -> Iterator[ReadItem]:
+    """One ReadItem per item of `path` (JSON or CSV): the mapped post, or why it cannot be mapped."""
+    for position, value, error in source_items(path):
+        if error is not None:
+            yield error
+            continue
+        yield map_one(position, source, mapper, value, column_map)
+
+
+def map_one(position: SourcePosition, source: str, mapper: Callable[[Mapping[str, Any]], dict[str, Any]],
+            value: Any, column_map: dict[str, str] | None = None) -> ReadItem:
+    if not isinstance(value, Mapping):
+        return quarantined(position, source, f"expected a JSON object, got {type(value).__name__}", value)
+    try:
+        raw = mapper(value)
+    except Unmappable as why:
+        return quarantined(position, source, str(why), value)
+    return ReadItem(position, raw=apply_column_map(raw, value, column_map))
+
+
+def scraper_error(item: Mapping[str, Any]) -> str | None:
+    """Apify writes an item with `error` / `errorDescription` for a URL it could not scrape."""
+    error = item.get("error")
+    if error and not item.get("text") and not item.get("caption"):
+        described = item.get("errorDescription") or item.get("errorMessage")
+        return f"the scraper reported {error!r}" + (f": {described}" if described else "")
+    return None
+
+
+def compact(value: Any, limit: int = 120) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= limit else text[: limit - 3] + "..."

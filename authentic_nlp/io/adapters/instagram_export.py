@@ -1,0 +1,268 @@
+"""Instagram's own "Download your information" export, in JSON: a folder, a `.zip`, or `posts_N.json`.
+
+Where the posts are, by export generation (all are looked for):
+    your_instagram_activity/media/posts_N.json      (2024-)
+    your_instagram_activity/content/posts_N.json    (2023)
+    content/posts_N.json                            (2021-2022)
+    media.json                                      (-2020: {"photos": [...], "videos": [...]})
+A post: {"media": [{"uri", "creation_timestamp", "title"}], "title"?, "creation_timestamp"?}; the
+caption is the post's `title`, else its first media item's `title`. The export has no post id:
+the first media file's name is used ("media/posts/202401/17912345_12345.jpg" -> "17912345_12345").
+
+The export holds only the account's own comments (`comments/post_comments_N.json`:
+{"string_map_data": {"Comment", "Media Owner", "Time"}}). Those on the account's own media are its
+replies under its posts; the export does not say under which post, so each goes to the latest post
+published before it (`meta.post_match` says so). The account's handle comes from
+`personal_information.json` (or the old `profile.json`); without it, no comment is attached (a
+warning says so). Comments on other accounts' media are not about these posts and are not read
+(logged). Followers are not in the export.
+
+Meta writes every string as UTF-8 bytes read as Latin-1; every value read here is repaired
+(`values.fix_meta_mojibake`). An export downloaded as HTML cannot be read: E111 says to request
+JSON. A `.zip` is read in place within `containers.SafeZip`'s limits.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from pathlib import Path, PurePosixPath
+from typing import IO, Any, Callable, Iterator, Mapping
+
+from ...errors import AuthenticNLPError
+from ..base import ReadItem
+from .base import Source, comment_dict, json_items, post_dict, quarantined
+from .containers import SafeZip, open_text
+from .values import epoch_to_iso, fix_meta_mojibake, get_path, handle, to_time
+
+logger = logging.getLogger("authentic_nlp")
+
+NAME = "instagram-export"
+# fmt: off
+POSTS_DIRS = ("your_instagram_activity/media", "your_instagram_activity/content", "content")
+OLD_MEDIA = "media.json"
+COMMENT_DIRS = ("your_instagram_activity/comments", "comments")
+PROFILE_FILES = ("personal_information/personal_information/personal_information.json",
+                 "personal_information/personal_information.json",
+                 "account_information/personal_information.json", "profile.json")
+# fmt: on
+_POSTS_RE = re.compile(r"(?:^|/)posts_(\d+)\.json$")
+_COMMENTS_RE = re.compile(r"(?:^|/)post_comments(?:_(\d+))?\.json$")
+
+
+class ExportTree:
+    """The files of an export, wherever it lives: a folder or a zip (names relative, with "/")."""
+
+    def __init__(self, names: list[str], opener: Callable[[str], IO[str]], label: Callable[[str], str],
+                 close: Callable[[], None] = lambda: None) -> None:
+        self.names, self.open, self.label, self.close = names, opener, label, close
+
+    def find(self, relative: str) -> str | None:
+        """The member whose path ends with `relative` (exports may sit under a top folder)."""
+        hits = [n for n in self.names if n == relative or n.endswith("/" + relative)]
+        return min(hits, key=len) if hits else None
+
+    def matching(self, folders: tuple[str, ...], pattern: re.Pattern[str]) -> list[str]:
+        for folder in folders:
+            found = [n for n in self.names if pattern.search(n) and PurePosixPath(n).parent.as_posix().endswith(folder)]
+            if found:
+                return sorted(found, key=lambda n: int(pattern.search(n).group(1) or 0))
+        return []
+
+
+def tree_for(path: Path) -> tuple[ExportTree, list[str]]:
+    """The export around `path` and the posts files to read (all of them for a zip or folder)."""
+    if path.suffix.lower() == ".zip":
+        archive = SafeZip(path)
+        tree = ExportTree(archive.names(), archive.open_text, lambda n: f"{path}!{n}", archive.close)
+        try:
+            return tree, _posts_files(tree, path)
+        except AuthenticNLPError:
+            archive.close()
+            raise
+    path = path.resolve()
+    root = path if path.is_dir() else _root_of(path)
+    names = [p.relative_to(root).as_posix() for p in root.rglob("*.json")] if root is not None else [path.name]
+    base = root if root is not None else path.parent
+    tree = ExportTree(names, lambda n: open_text(base / n), lambda n: str(base / n))
+    if path.is_dir():
+        return tree, _posts_files(tree, path)
+    return tree, [path.relative_to(base).as_posix()]
+
+
+def _root_of(path: Path) -> Path | None:
+    posix = path.as_posix()
+    for folder in POSTS_DIRS:
+        marker = f"/{folder}/"
+        if marker in posix:
+            return Path(posix[: posix.rindex(marker)] or "/")
+    return path.parent if path.name == OLD_MEDIA else None
+
+
+def _posts_files(tree: ExportTree, path: Path) -> list[str]:
+    files = tree.matching(POSTS_DIRS, _POSTS_RE)
+    if not files and tree.find(OLD_MEDIA):
+        files = [tree.find(OLD_MEDIA)]
+    if not files:
+        if any(n.endswith("posts_1.html") or n.endswith(".html") for n in _all_names(tree, path)):
+            raise AuthenticNLPError("E111", path=str(path))
+        raise AuthenticNLPError("E110", path=str(path), allowed=NAME,
+                                detail="no posts_1.json (your_instagram_activity/media/, content/) and no media.json")
+    return files
+
+
+def _all_names(tree: ExportTree, path: Path) -> list[str]:
+    if path.is_dir():
+        return [p.as_posix() for p in path.rglob("*.htm*")]
+    return tree.names
+
+
+def _values(tree: ExportTree, name: str) -> Iterator[tuple[Any, Any, ReadItem | None]]:
+    for position, value, error in json_items(Path(name), label=tree.label(name), handle=tree.open(name)):
+        yield position, (fix_meta_mojibake(value) if error is None else None), error
+
+
+def _post_items(value: Any) -> Iterator[Any]:
+    """posts_N.json is an array of posts; old media.json is {"photos": [...], "videos": [...]}."""
+    if isinstance(value, Mapping) and ("photos" in value or "videos" in value):
+        for kind in ("photos", "videos"):
+            for item in value.get(kind) or []:
+                yield {**item, "_kind": kind} if isinstance(item, Mapping) else item
+    else:
+        yield value
+
+
+def post_id_and_time(post: Mapping[str, Any]) -> tuple[str | None, Any]:
+    media = post.get("media") if isinstance(post.get("media"), list) else []
+    first = media[0] if media and isinstance(media[0], Mapping) else {}
+    uri = first.get("uri") or post.get("path")
+    stamp = post.get("creation_timestamp") or first.get("creation_timestamp")
+    created = epoch_to_iso(stamp) if stamp is not None else to_time(post.get("taken_at"))
+    post_id = PurePosixPath(uri).stem if isinstance(uri, str) and uri else (f"post-{stamp}" if stamp else None)
+    return post_id, created
+
+
+def map_post(post: Mapping[str, Any], creator: str | None, comments: list[dict[str, Any]]) -> dict[str, Any] | str:
+    post_id, created = post_id_and_time(post)
+    if post_id is None:
+        return "no media uri and no creation_timestamp: the post cannot be named"
+    media = post.get("media") if isinstance(post.get("media"), list) else []
+    first = media[0] if media and isinstance(media[0], Mapping) else {}
+    caption = post.get("title") or first.get("title") or post.get("caption") or ""
+    if not isinstance(caption, str):
+        return f"the caption is {type(caption).__name__}, not text"
+    meta = {k: v for k, v in post.items() if k not in ("title", "caption", "creation_timestamp", "taken_at")}
+    return post_dict(NAME, id=post_id, text=caption, platform="instagram", creator=creator, created_at=created,
+                     comments=comments, meta=meta)
+
+
+def account_handle(tree: ExportTree) -> str | None:
+    for relative in PROFILE_FILES:
+        name = tree.find(relative)
+        if name is None:
+            continue
+        for _pos, value, error in _values(tree, name):
+            if error is None and isinstance(value, Mapping):
+                found = get_path(value, "username") or next(
+                    (get_path(p, "string_map_data.Username.value") for p in value.get("profile_user") or []
+                     if isinstance(p, Mapping)), None)
+                if handle(found):
+                    return handle(found)
+    return None
+
+
+def own_comments(tree: ExportTree, account: str) -> list[tuple[float, str]]:
+    """(epoch seconds, text) of the account's comments on its own media, oldest first."""
+    mine: list[tuple[float, str]] = []
+    others = 0
+    for name in tree.matching(COMMENT_DIRS, _COMMENTS_RE):
+        for _pos, value, error in _values(tree, name):
+            if error is not None:
+                logger.warning("%s", error.error)
+                continue
+            for entry in value.get("comments_media_comments", [value]) if isinstance(value, Mapping) else [value]:
+                data = entry.get("string_map_data") if isinstance(entry, Mapping) else None
+                text, owner = get_path(data or {}, "Comment.value"), get_path(data or {}, "Media Owner.value")
+                stamp = get_path(data or {}, "Time.timestamp")
+                if not isinstance(text, str) or not isinstance(stamp, (int, float)):
+                    continue
+                if handle(owner) == account:
+                    mine.append((float(stamp), text))
+                else:
+                    others += 1
+    if others:
+        logger.info("%d of the account's comments are on other accounts' media and are not read", others)
+    return sorted(mine)
+
+
+def assign(comments: list[tuple[float, str]], stamps: list[tuple[float, str]], account: str) -> dict[str, list[dict[str, Any]]]:
+    """Each comment to the latest post published at or before it (stamps: sorted (time, post id))."""
+    times = [t for t, _ in stamps]
+    out: dict[str, list[dict[str, Any]]] = {}
+    early = 0
+    for number, (stamp, text) in enumerate(comments, start=1):
+        index = bisect.bisect_right(times, stamp) - 1
+        if index < 0:
+            early += 1
+            continue
+        post_id = stamps[index][1]
+        out.setdefault(post_id, []).append(comment_dict(
+            id=f"own-{number}", text=text, author=account, created_at=epoch_to_iso(stamp),
+            meta={"post_match": "latest post published before the comment (the export does not link them)"}))
+    if early:
+        logger.warning("%d of the account's comments on its own media are older than every post read; not attached", early)
+    return out
+
+
+def read_export(path: Path, column_map: dict[str, str] | None = None) -> Iterator[ReadItem]:
+    if path.suffix.lower() in (".html", ".htm"):
+        raise AuthenticNLPError("E111", path=str(path))
+    tree, posts_files = tree_for(path)
+    try:
+        yield from _read_tree(path, tree, posts_files)
+    finally:
+        tree.close()
+
+
+def _read_tree(path: Path, tree: ExportTree, posts_files: list[str]) -> Iterator[ReadItem]:
+    account = account_handle(tree)
+    replies: dict[str, list[dict[str, Any]]] = {}
+    if account is None:
+        logger.warning("%s: the account's handle is not in the export; its replies are not attached", path)
+    else:
+        stamps = sorted((_epoch(created), pid) for name in posts_files for _p, v, e in _values(tree, name)
+                        if e is None for post in _post_items(v) if isinstance(post, Mapping)
+                        for pid, created in [post_id_and_time(post)] if pid and created)
+        replies = assign(own_comments(tree, account), stamps, account)
+    for name in posts_files:
+        for position, value, error in _values(tree, name):
+            if error is not None:
+                yield error
+                continue
+            for post in _post_items(value):
+                if not isinstance(post, Mapping):
+                    yield quarantined(position, NAME, f"expected a post object, got {type(post).__name__}", post)
+                    continue
+                post_id, _ = post_id_and_time(post)
+                mapped = map_post(post, account, replies.get(post_id or "", []))
+                yield quarantined(position, NAME, mapped, post) if isinstance(mapped, str) else ReadItem(position, raw=mapped)
+
+
+def _epoch(created: str) -> float:
+    from datetime import datetime
+
+    return datetime.fromisoformat(created.replace("Z", "+00:00")).timestamp()
+
+
+def sniff(value: Any, name: str) -> bool:
+    if _POSTS_RE.search(name) or name == OLD_MEDIA:
+        return True
+    return isinstance(value, Mapping) and isinstance(value.get("media"), list) and bool(value["media"]) and \
+        isinstance(value["media"][0], Mapping) and "uri" in value["media"][0] and "creation_timestamp" in value["media"][0]
+
+
+SOURCES = (
+    Source(NAME, "Instagram 'Download your information' JSON export: the .zip, its folder, or posts_1.json",
+           "authentic-nlp score instagram-giulia-2024-05-01.zip -o scored.jsonl", sniff, read_export),
+)

@@ -1,0 +1,165 @@
+"""instaloader: a post's metadata file (`*.json` or `*.json.xz`) and its `*_comments.json`.
+
+    metadata: {"node": {"shortcode": "C9xYz", "id": "3301...", "owner": {"username": "giulia", ...},
+               "taken_at_timestamp": 1714557600,
+               "edge_media_to_caption": {"edges": [{"node": {"text": "..."}}]},
+               "edge_media_preview_like": {"count": 120}, "is_paid_partnership": false, ...},
+               "instaloader": {"version": "4.10", "node_type": "Post"}}
+    comments: [{"id": 1, "created_at": 1714560000, "text": "...", "owner": {"username": "..."},
+                "likes_count": 2, "answers": [{...same keys...}]}]
+
+instaloader writes `NAME.json.xz` (or `NAME.json` with --no-compress-json) and, with --comments,
+`NAME_comments.json` beside it. Reading the metadata file reads the comments file beside it too,
+so one post record carries both. A comments file whose metadata file is beside it yields nothing
+of its own (its comments are in that post; a log line says so), so `authentic-nlp score
+profile/*.json*` gives each post once. A comments file alone becomes a post with text "" and
+`meta.caption` "missing", named after the file. Files of other node types (a Profile, a Story
+item) are not posts and are quarantined with that reason.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any, Iterator, Mapping
+
+from ...errors import SourcePosition
+from ..base import ReadItem
+from .base import Source, Unmappable, comment_dict, json_items, post_dict, quarantined
+from .containers import inner_name
+from .grouping import captionless_post
+from .values import epoch_to_iso, get_path, handle, text_or_empty, to_count, to_flag, unmapped
+
+logger = logging.getLogger("authentic_nlp")
+
+NAME = "instaloader"
+COMMENTS_SUFFIX = "_comments.json"
+USED_NODE = ("shortcode", "edge_media_to_caption", "owner.username", "taken_at_timestamp", "is_paid_partnership")
+
+
+def caption_of(node: Mapping[str, Any]) -> str:
+    edges = get_path(node, "edge_media_to_caption.edges") or []
+    texts = [get_path(edge, "node.text") for edge in edges if isinstance(edge, Mapping)]
+    texts = [t for t in texts if isinstance(t, str)]
+    if texts:
+        return texts[0]
+    caption = node.get("caption")       # newer instaloader versions also write a plain caption
+    return caption if isinstance(caption, str) else ""
+
+
+def map_comments(items: Any, parent: str | None = None) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for item in items if isinstance(items, list) else []:
+        if not isinstance(item, Mapping):
+            continue
+        text = text_or_empty(item.get("text"))
+        if item.get("id") in (None, "") or text is None:
+            raise Unmappable("a comment without an id or with a text that is not a string")
+        likes = to_count(item.get("likes_count"))
+        used = ["id", "text", "created_at", "owner.username", "answers"] + (["likes_count"] if likes is not None else [])
+        out.append(comment_dict(id=item["id"], text=text, author=handle(get_path(item, "owner.username")),
+                                reply_to=parent, created_at=epoch_to_iso(item.get("created_at")), likes=likes,
+                                meta=unmapped(item, used)))
+        out.extend(map_comments(item.get("answers"), parent=str(item["id"])))
+    return out
+
+
+def map_metadata(document: Mapping[str, Any], comments: list[dict[str, Any]]) -> dict[str, Any]:
+    node = document.get("node")
+    node_type = get_path(document, "instaloader.node_type")
+    if not isinstance(node, Mapping):
+        raise Unmappable("no 'node' object")
+    if node_type not in (None, "Post"):
+        raise Unmappable(f"an instaloader {node_type} file, not a post")
+    post_id = node.get("shortcode") or node.get("id")
+    if not post_id:
+        raise Unmappable("the node has no shortcode and no id")
+    _, likes = next(((k, to_count(get_path(node, k))) for k in ("edge_media_preview_like.count", "edge_liked_by.count")
+                     if to_count(get_path(node, k)) is not None), (None, None))
+    used = list(USED_NODE) + ["edge_media_preview_like.count", "edge_liked_by.count"] * (likes is not None)
+    if not node.get("shortcode"):
+        used.append("id")
+    meta = {"node": unmapped(node, used)}
+    meta.update(unmapped(document, ["node"]))
+    paid = to_flag(node.get("is_paid_partnership"))
+    return post_dict(NAME, id=str(post_id), text=caption_of(node), platform="instagram",
+                     creator=handle(get_path(node, "owner.username")),
+                     created_at=epoch_to_iso(node.get("taken_at_timestamp")), likes=likes, paid=paid,
+                     comments=comments, meta=meta)
+
+
+def _stem(path: Path) -> str:
+    name = inner_name(path)
+    return name[: -len(".json")] if name.lower().endswith(".json") else name
+
+
+def metadata_sibling(comments_path: Path) -> Path | None:
+    base = inner_name(comments_path)[: -len(COMMENTS_SUFFIX)]
+    for name in (f"{base}.json.xz", f"{base}.json"):
+        candidate = comments_path.with_name(name)
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _read_comments(path: Path) -> tuple[list[dict[str, Any]], list[ReadItem]]:
+    """The comments of a comments file, and error items for what could not be read or mapped."""
+    comments: list[dict[str, Any]] = []
+    errors: list[ReadItem] = []
+    for position, value, error in json_items(path):
+        if error is not None:
+            errors.append(error)
+            continue
+        try:
+            comments.extend(map_comments(value if isinstance(value, list) else [value]))
+        except Unmappable as why:
+            errors.append(quarantined(position, NAME, str(why), value))
+    return comments, errors
+
+
+def read_metadata(path: Path, column_map: dict[str, str] | None = None) -> Iterator[ReadItem]:
+    if inner_name(path).endswith(COMMENTS_SUFFIX):
+        yield from _read_comments_file(path)
+        return
+    sibling = path.with_name(_stem(path) + COMMENTS_SUFFIX)
+    comments, comment_errors = _read_comments(sibling) if sibling.is_file() else ([], [])
+    for position, value, error in json_items(path):
+        if error is not None:
+            yield error
+            continue
+        try:
+            raw = map_metadata(value if isinstance(value, Mapping) else {}, comments)
+        except Unmappable as why:
+            yield quarantined(position, NAME, str(why), value)
+            continue
+        if sibling.is_file():
+            raw["meta"]["comments_file"] = sibling.name
+        yield ReadItem(position, raw=raw)
+    yield from comment_errors
+
+
+def _read_comments_file(path: Path) -> Iterator[ReadItem]:
+    sibling = metadata_sibling(path)
+    if sibling is not None:
+        logger.info("%s: its comments are read with their post from %s", path, sibling.name)
+        return
+    comments, errors = _read_comments(path)
+    post_id = inner_name(path)[: -len(COMMENTS_SUFFIX)]
+    raw = captionless_post(NAME, "instagram", post_id)
+    raw["comments"] = comments
+    yield ReadItem(SourcePosition(str(path), line=1), raw=raw)
+    yield from errors
+
+
+def sniff(value: Any, name: str) -> bool:
+    if isinstance(value, Mapping) and isinstance(value.get("node"), Mapping) and (
+            "instaloader" in value or "edge_media_to_caption" in value["node"]):
+        return True
+    return name.endswith(COMMENTS_SUFFIX) and (value is None or isinstance(value, Mapping) and (
+        "answers" in value or "owner" in value))
+
+
+SOURCES = (
+    Source(NAME, "instaloader post metadata (.json or .json.xz) with its _comments.json beside it",
+           "authentic-nlp score profile/*.json.xz -o scored.jsonl", sniff, read_metadata),
+)

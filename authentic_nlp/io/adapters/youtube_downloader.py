@@ -1,0 +1,80 @@
+"""youtube-comment-downloader output: one comment a line, one file per video.
+
+    {"cid": "UgxAbc", "text": "...", "time": "2 years ago", "author": "@sam", "channel": "UC...",
+     "votes": "1.2K", "replies": "3", "photo": "https://...", "heart": false, "reply": false,
+     "time_parsed": 1690000000.0}
+
+A reply's cid is its parent's cid, a dot, and its own part ("UgxAbc.8xYz"), so `reply_to` is the
+part before the dot. `votes` is the number as YouTube shows it ("1.2K", "3 mila"); `time_parsed`
+(epoch seconds, computed by the tool from the relative `time`) becomes `created_at` and `time`
+stays in `meta`. The tool does not write the video's id, title, description or channel owner: the
+post's id is the file's name without suffixes (the tool is run once per video, `--output
+VIDEO_ID.json`), its text is "" and `meta.caption` is "missing". The creator is unknown too, so
+the creator's replies cannot be told apart from the audience's. `heart` (the creator hearted the
+comment) stays in `meta`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterator, Mapping
+
+from ..base import ReadItem
+from .base import Source, comment_dict, source_items
+from .containers import inner_name
+from .grouping import PostGrouper, captionless_post
+from .values import handle, text_or_empty, to_count, to_time, unmapped
+
+NAME = "youtube-comment-downloader"
+USED = ("cid", "text", "author", "votes", "time_parsed", "reply")
+
+
+def post_id_of(path: Path) -> str:
+    name = inner_name(path)
+    for suffix in (".jsonl", ".json", ".ndjson", ".txt"):
+        if name.lower().endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def map_row(row: Mapping[str, Any]) -> dict[str, Any] | str:
+    cid, text = row.get("cid"), text_or_empty(row.get("text"))
+    if not isinstance(cid, str) or not cid or text is None:
+        return "no cid, or a text that is not a string"
+    parent = cid.rsplit(".", 1)[0] if "." in cid else None
+    created = to_time(row.get("time_parsed"))
+    likes = to_count(row.get("votes"))
+    used = [k for k in USED if k != "votes" or likes is not None]
+    if created is None:
+        used.remove("time_parsed")
+    return comment_dict(id=cid, text=text, author=handle(row.get("author")), reply_to=parent,
+                        created_at=created, likes=likes, meta=unmapped(row, used))
+
+
+def read_rows(path: Path, column_map: dict[str, str] | None = None) -> Iterator[ReadItem]:
+    key = post_id_of(path)
+    grouper = PostGrouper(NAME, lambda k, _pos: captionless_post(NAME, "youtube", k))
+    for position, value, error in source_items(path):
+        if error is not None:
+            yield from grouper.hold(error)
+            continue
+        if not isinstance(value, Mapping):
+            yield from grouper.reject(position, f"expected a JSON object, got {type(value).__name__}", value)
+            continue
+        mapped = map_row(value)
+        if isinstance(mapped, str):
+            yield from grouper.reject(position, mapped, value)
+            continue
+        yield from grouper.add(position, key, [mapped])
+    yield from grouper.close()
+
+
+def sniff(value: Any, name: str) -> bool:
+    return isinstance(value, Mapping) and "cid" in value and "votes" in value and (
+        "time_parsed" in value or "heart" in value or "time" in value)
+
+
+SOURCES = (
+    Source(NAME, "youtube-comment-downloader JSON lines (cid, text, author, votes, time_parsed), one post per file",
+           "authentic-nlp score VIDEO_ID.json --source youtube-comment-downloader -o scored.jsonl", sniff, read_rows),
+)
