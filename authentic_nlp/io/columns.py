@@ -99,10 +99,41 @@ def _flatten_into(value: Mapping[str, Any], prefix: str, out: dict[str, Any], ex
             _flatten_into(inner, name + ".", out, extra, declared)
         elif name not in declared:
             extra[name] = inner
-        elif isinstance(inner, (list, tuple)):
-            out[name] = dumps(list(inner))
         else:
-            out[name] = inner
+            fitted = _fit(name, inner)
+            if fitted is _MISFIT:
+                _warn_misfit(name, type(inner).__name__)
+                extra[name] = inner
+            else:
+                out[name] = fitted
+
+
+_MISFIT = object()
+
+
+def _fit(name: str, value: Any) -> Any:
+    """A value in its column's type, or _MISFIT. Lists and dicts become JSON text in text columns,
+    and so do numbers and booleans in a text column (a typed column not yet in the tables above)."""
+    if value is None:
+        return None
+    kind = column_kind(name)
+    if kind == "str":
+        return value if isinstance(value, str) else dumps(list(value) if isinstance(value, tuple) else value)
+    if isinstance(value, bool):
+        return value if kind == "bool" else _MISFIT
+    if kind == "float" and isinstance(value, (int, float)):
+        return float(value)
+    if kind == "int" and isinstance(value, int):
+        return value
+    if kind == "int" and isinstance(value, float) and value.is_integer():
+        return int(value)
+    return _MISFIT
+
+
+@lru_cache(maxsize=256)
+def _warn_misfit(name: str, type_name: str) -> None:
+    logger.warning("column '%s' got a %s, which its type cannot hold; such values went to the '%s' column",
+                   name, type_name, EXTRA_COLUMN)
 
 
 def unflatten_record(flat: Mapping[str, Any]) -> dict[str, Any]:

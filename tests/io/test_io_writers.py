@@ -122,3 +122,13 @@ def test_flatten_gives_every_column(record):
     flat = flatten_record(record)
     assert tuple(flat) == output_columns()
     assert flat["id"] == record["id"] and flat["language.code"] == record["language"]["code"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_value_its_column_cannot_hold_is_kept_in_extra(tmp_path, fmt):
+    record = json.loads(json.dumps(RECORDS[1]))
+    record["conversation"]["max_depth"] = "deep"          # an int column given text
+    record["language"]["confidence"] = 1                  # an int where a float is expected: fits
+    path = _write(tmp_path / f"out.{fmt}", [record])
+    (back,) = read_scored(path)
+    assert back["conversation"]["max_depth"] == "deep" and back["language"]["confidence"] == 1.0
