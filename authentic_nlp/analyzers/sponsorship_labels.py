@@ -66,7 +66,7 @@ def find_labels(text: str, folded: str, market: Market, layout: CaptionLayout,
                 mentions: list[Mention], words: set[str] | None = None) -> list[LabelHit]:
     """The labels of the caption, one per span (accepted beats ambiguous, then the longer, then file order)."""
     own_spans = [(m.start, m.end) for m in mentions if m.own]
-    order = {cue.id: i for i, cue in enumerate(market.labels)}
+    order = getattr(market.labels, "order", None) or {cue.id: i for i, cue in enumerate(market.labels)}
     found = market.labels.find(text, folded, words) if words is not None else market.labels.find(text, folded)
     matches = [m for m in found
                if not any(m.start < e and s < m.end for s, e in own_spans)]

@@ -67,21 +67,19 @@ def _check_extras(entry: dict[str, Any], path: str, kinds: tuple[str, ...]) -> N
 
 
 WORD = re.compile(r"\w+")
-_FOLDED: dict[str, str] = {}
+_FOLDED: dict[int, str] = {}  # code point -> its folded character, filled as characters are seen
 
 
 def fast_fold(text: str) -> str:
-    """`cues.fold`, character for character, with each character's folding cached (captions repeat
-    the same few hundred characters)."""
-    if text.isascii():
-        return text.lower()
-    out = []
-    for ch in text.lower():
-        folded = _FOLDED.get(ch)
-        if folded is None:
-            folded = _FOLDED[ch] = fold(ch) if len(ch) == 1 else ch
-        out.append(folded)
-    return "".join(out)
+    """`cues.fold`, character for character (offsets kept), with each non-ASCII character's folding
+    computed once and applied with `str.translate`."""
+    lowered = text.lower()
+    if lowered.isascii():
+        return lowered
+    for ch in set(lowered):
+        if ord(ch) > 127 and ord(ch) not in _FOLDED:
+            _FOLDED[ord(ch)] = fold(ch)
+    return lowered.translate(_FOLDED)
 
 
 class PrefilteredCues(CueSet):
@@ -100,6 +98,7 @@ class PrefilteredCues(CueSet):
     def __init__(self, cues: list[Cue], path: str) -> None:
         super().__init__(cues, path)
         self.plans = [_plan(c) for c in cues]
+        self.order = {c.id: i for i, c in enumerate(cues)}
         self.index: dict[str, list[tuple[int, int]]] = {}
         for ci, (forms, _any) in enumerate(self.plans):
             for fi, (pieces, _regex, _boundary) in enumerate(forms or ()):
