@@ -27,9 +27,8 @@ from typing import Iterable, Sequence
 
 from ..evidence import Evidence
 from .langid_lexicon import LANGS, Scan, Word, lexicon, other
+from .langid_models import DETECTOR_LANGS, fasttext_evidence, lingua_probabilities
 
-# The languages lingua is built with: the two markets plus the languages most often met beside them.
-DETECTOR_LANGS = ("it", "en", "es", "fr", "de", "pt", "nl", "ro")
 PRIOR_MAIN = 0.4                 # prior of it and of en; the rest is shared by the other languages
 LEXICAL_WEIGHT = 2.0             # nats per fully specific word
 LINGUA_WEIGHT = 2.0              # lingua's values are relative scores, flatter than probabilities
@@ -40,7 +39,10 @@ FAST_MIN_EXCLUSIVE = 2           # words only one of it/en has, needed for the l
 FAST_MIN_LEAD = 2.0              # ... and this much more lexical evidence than the other one
 FAST_MIN_COVERAGE = 0.3          # share of the words the lexicon must know on the fast path
 LINGUA_MAX_WORDS = 12            # lingua reads at most this many words (its cost grows with length)
-LINGUA_LOW_FROM_CHARS = 120      # lingua's low-accuracy mode only where its docs say it is as good
+FASTTEXT_WEIGHT = 0.5            # weight of log P_fastText
+FASTTEXT_FULL_WORDS = 3          # fastText gets its full weight from this many words up
+FASTTEXT_MAX_WORDS = 40
+USE_LINGUA = True
 UNSURE_LINGUA = 0.2              # with no known word, lingua below this and no context -> und
 MIXED_MIN_SHARE = 0.2
 QUOTED = re.compile(r'"[^"]+"|“[^”]+”|«[^»]+»')
@@ -90,12 +92,15 @@ def _decide(scan: Scan, context: LanguageResult | None) -> LanguageResult:
     if scan.all_neutral:
         return UNDETERMINED if context is None else LanguageResult(context.code, 0.5 * context.confidence)
     tally = scan.tally
-    lingua = None if _fast_path(scan) else _lingua_probabilities(scan)
+    fast = _fast_path(scan)
+    lingua = None if fast or not USE_LINGUA else lingua_probabilities(scan.detector_text(LINGUA_MAX_WORDS))
+    ftext = None if fast or not FASTTEXT_WEIGHT else fasttext_evidence(scan.detector_text(FASTTEXT_MAX_WORDS))
     if lingua is not None and not any(w.weights for w in scan.words):
         if context is None and max(lingua.values()) < UNSURE_LINGUA:
             return UNDETERMINED
     unknown = len(scan.words) - scan.known
     lingua_weight = LINGUA_WEIGHT * min(1.0, len(scan.words) / LINGUA_FULL_WORDS)
+    ft_weight = FASTTEXT_WEIGHT * min(1.0, len(scan.words) / FASTTEXT_FULL_WORDS)
     scores = {}
     for code in DETECTOR_LANGS:
         prior = PRIOR_MAIN if code in LANGS else (1.0 - 2 * PRIOR_MAIN) / (len(DETECTOR_LANGS) - 2)
@@ -104,6 +109,8 @@ def _decide(scan: Scan, context: LanguageResult | None) -> LanguageResult:
             score += UNKNOWN_WEIGHT * unknown
         if lingua is not None:
             score += lingua_weight * math.log(lingua.get(code, 0.0) + 1e-6)
+        if ftext:
+            score += ft_weight * ftext.get(code, 0.0)
         if context is not None and context.code == code:
             score += CONTEXT_BOOST / math.sqrt(len(scan.words))
         scores[code] = score
@@ -161,27 +168,3 @@ def _title_words(scan: Scan) -> set[int]:
 
 def _capital(word: Word) -> bool:
     return word.text[:1].isupper() and word.text != "I"
-
-
-def _lingua_probabilities(scan: Scan) -> dict[str, float]:
-    text = scan.detector_text(LINGUA_MAX_WORDS)
-    detector, codes = _detector(len(text) >= LINGUA_LOW_FROM_CHARS)
-    values = detector.compute_language_confidence_values(text)
-    # lingua's float sums vary in the last bits between calls: round so results are reproducible.
-    return {codes[v.language]: round(v.value, 9) for v in values}
-
-
-@lru_cache(maxsize=2)
-def _detector(low_accuracy: bool = False):
-    """lingua, built once per process and mode on first need (about a second).
-
-    High-accuracy mode reads 1- to 5-grams and is what short texts need; low-accuracy mode reads
-    trigrams only and is faster; lingua's documentation advises it only for texts of 120 characters
-    or more. With LINGUA_MAX_WORDS words that length is rarely reached."""
-    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
-
-    languages = [Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper())) for c in DETECTOR_LANGS]
-    builder = LanguageDetectorBuilder.from_languages(*languages).with_preloaded_language_models()
-    detector = (builder.with_low_accuracy_mode() if low_accuracy else builder).build()
-    codes = {lang: lang.iso_code_639_1.name.lower() for lang in languages}
-    return detector, codes

@@ -40,6 +40,7 @@ class Word:
     weights: dict[str, float]          # language -> weight of the entry it matched (absent: unknown)
     ids: dict[str, str]                # language -> id of the entry it matched
     neutral: bool = False              # an interjection known in every language (ok, wow, xd)
+    loan: bool = False                 # inside an English set phrase used as a loan ("link in bio")
 
     def weight(self, lang: str) -> float:
         return self.weights.get(lang, 0.0)
@@ -71,8 +72,10 @@ class Scan:
         """Fill `tally` and `known` (one pass over the words)."""
         self.tally = {lang: Tally() for lang in LANGS}
         for w in self.words:
-            if w.neutral or w.weights:
+            if w.neutral or w.weights or w.loan:
                 self.known += 1
+            if w.loan:
+                continue
             for lang, weight in w.weights.items():
                 t = self.tally[lang]
                 if weight > 0.5:
@@ -87,8 +90,10 @@ class Scan:
         return self
 
     def detector_text(self, limit: int) -> str:
-        """The first `limit` words, elongations shortened: what the statistical detector reads."""
-        return " ".join(RUN3.sub(r"\1", w.text) for w in self.words[:limit])
+        """The first `limit` words, elongations shortened, loans left out unless nothing else is
+        left: what the statistical detectors read."""
+        words = [w for w in self.words if not w.loan] or self.words
+        return " ".join(RUN3.sub(r"\1", w.text) for w in words[:limit])
 
     @property
     def all_neutral(self) -> bool:
@@ -102,13 +107,14 @@ def other(lang: str) -> str:
 class Lexicon:
     """Word -> weight dictionaries for each language, built from the cue files."""
 
-    def __init__(self, sets: dict[str, CueSet], names: set[str]) -> None:
+    def __init__(self, sets: dict[str, CueSet], names: set[str], loans: CueSet | None = None) -> None:
         self.exact: dict[str, dict[str, tuple[float, str]]] = {}
         self.folded: dict[str, dict[str, tuple[float, str]]] = {}
         self.neutral: set[str] = set()
         self.patterns: list[tuple[str, re.Pattern[str], float, str]] = []
         self.names = names
         self._cache: dict[str, tuple[dict[str, float], dict[str, str], bool]] = {}
+        self.loans = _phrase_alternation([c.pattern for c in loans]) if loans else None
         for lang, cues in sets.items():
             exact, folded = self.exact.setdefault(lang, {}), self.folded.setdefault(lang, {})
             for cue in cues:
@@ -166,6 +172,8 @@ class Lexicon:
             words.append(Word(m.start(), m.end(), m.group(), weights, ids, neutral))
         if words and self.patterns:
             self._apply_patterns(clean, words)
+        if len(words) > 1 and self.loans is not None:
+            self._mark_loans(clean, words)
         return Scan(text, words, self._lone_name(words)).count()
 
     def _split_elision(self, start: int, token: str) -> list[Word]:
@@ -185,11 +193,24 @@ class Lexicon:
                     word.weights, word.ids = dict(word.weights), dict(word.ids)
                     word.weights[lang], word.ids[lang] = weight, ident
 
+    def _mark_loans(self, clean: str, words: list[Word]) -> None:
+        spans = [(m.start(), m.end()) for m in self.loans.finditer(clean)]
+        for start, end in spans:
+            for w in words:
+                if start <= w.start and w.end <= end:
+                    w.loan = True
+
     def _lone_name(self, words: list[Word]) -> bool:
         """One to three words, the first a known given name, the others capitalised, none a known word."""
         if not 1 <= len(words) <= 3 or any(w.known for w in words):
             return False
         return fold(words[0].text) in self.names and all(w.text[:1].isupper() for w in words[1:])
+
+
+def _phrase_alternation(phrases: list[str]) -> re.Pattern[str]:
+    """One case-insensitive regex for all phrases, longest first, whole words only."""
+    parts = sorted({re.escape(p.lower()).replace(r"\ ", r"\s+") for p in phrases}, key=len, reverse=True)
+    return re.compile(r"(?<![\w'’])(?:" + "|".join(parts) + r")(?![\w'’])", re.IGNORECASE)
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -214,4 +235,5 @@ def lexicon() -> Lexicon:
         for lang in LANGS
         for cue in load_package_cues(f"authentic_nlp.lang.{lang}", "langid_names.yaml")
     }
-    return Lexicon(sets, names)
+    loans = load_package_cues("authentic_nlp.lang.it", "langid_loans.yaml")
+    return Lexicon(sets, names, loans)
