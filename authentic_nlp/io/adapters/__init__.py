@@ -27,7 +27,8 @@ SOURCES: tuple[Source, ...] = (
     *apify_tiktok.SOURCES[::-1], *apify_instagram.SOURCES[::-1], *csv_map.SOURCES,
 )
 BY_NAME = {source.name: source for source in SOURCES}
-__all__ = ["SOURCES", "BY_NAME", "read_source", "detect"]
+__all__ = ["SOURCES", "BY_NAME", "read_source", "detect", "claim"]
+CONTRACT_ONLY_KEYS = frozenset({"creator", "platform"})   # scrapers never write these; contract files often do
 
 
 def names() -> str:
@@ -39,6 +40,31 @@ def read_source(path: Path, source: str | None = None, column_map: dict[str, str
     path = Path(path)
     chosen = _named(source) if source is not None else detect(path, column_map)
     yield from chosen.read(path, column_map)
+
+
+def claim(path: Path) -> str | None:
+    """The source that wrote `path` when it is recognisably a platform export or scraper output,
+    even though it may have `id` and `text` (Apify's TikTok items, Instagram comment rows); None
+    for anything else, contract files included. For `io.readers` to ask before reading a file as
+    contract-shaped. A folder, an archive, a compressed or an HTML file is never contract-shaped:
+    for those `detect` decides, and raises (E110, E111) when it cannot. Any other file that cannot
+    be read or told gives None (the contract reader then reports it)."""
+    path = Path(path)
+    if path.is_dir() or path.suffix.lower() in (".zip", ".xz", ".gz", ".bz2", ".html", ".htm"):
+        return detect(path).name
+    try:
+        if inner_name(path).lower().endswith(".csv"):
+            from .csv_rows import csv_header
+
+            first: Any = {column: "" for column in csv_header(path)}
+        else:
+            first = _first_value(path)
+    except (AuthenticNLPError, OSError, UnicodeDecodeError):
+        return None
+    if not isinstance(first, dict) or CONTRACT_ONLY_KEYS & set(first):
+        return None
+    found = _sniffed(first, inner_name(path))
+    return found.name if found is not None and found.name != csv_map.NAME else None
 
 
 def _named(source: str) -> Source:

@@ -62,6 +62,8 @@ def map_post(item: Mapping[str, Any]) -> dict[str, Any]:
     failed = scraper_error(item)
     if failed:
         raise Unmappable(failed)
+    if not any(key in item for key in POST_KEYS + ("caption",)):
+        raise Unmappable(f"not an Instagram post item: none of {', '.join(POST_KEYS)}, caption")
     id_key, post_id = first_present(item, ("shortCode", "id"))
     if post_id is None:
         raise Unmappable("no shortCode and no id")

@@ -27,6 +27,7 @@ NAME = "apify-tiktok"
 COMMENTS_NAME = "apify-tiktok-comments"
 _VIDEO_ID_RE = re.compile(r"/video/(\d+)")
 FLAG_KEYS = ("isSponsored", "isAd", "isPaidPartnership")
+VIDEO_KEYS = ("text", "authorMeta", "authorMeta.name", "webVideoUrl", "createTimeISO", "diggCount")
 
 
 def map_comment(item: Mapping[str, Any], parent: Any = None) -> list[dict[str, Any]]:
@@ -52,6 +53,8 @@ def map_video(item: Mapping[str, Any]) -> dict[str, Any]:
     failed = scraper_error(item)
     if failed:
         raise Unmappable(failed)
+    if not any(get_path(item, key) is not None for key in VIDEO_KEYS):
+        raise Unmappable(f"not a TikTok video item: none of {', '.join(VIDEO_KEYS)}")
     video_id = item.get("id") or video_key(item.get("webVideoUrl"))
     if video_id in (None, ""):
         raise Unmappable("no id and no webVideoUrl")

@@ -1,0 +1,123 @@
+"""`convert_files`: exports and scraper outputs -> contract JSON Lines, as a plain function.
+
+Every input record ends as exactly one line of the output (a valid contract post, unknown fields
+under `meta`) or one line of the quarantine file beside it (`posts.jsonl` ->
+`posts.quarantine.jsonl`), in the same shape as `score`'s quarantine records. Posts are validated
+with `schema.parse_post` and checked for duplicate ids, so the output scores without surprises.
+Output goes to a temporary file first and is moved into place at the end.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from ...errors import AuthenticNLPError, RecordError
+from ..base import ReadItem
+from ..jsonl import JsonlWriter
+from ..writers import quarantine_path_for
+
+
+@dataclass
+class ConvertSummary:
+    records_in: int = 0
+    converted: int = 0
+    quarantined: int = 0
+    comments: int = 0
+    output: str | None = None
+    quarantine: str | None = None
+    sources: dict[str, int] = field(default_factory=dict)
+    errors_by_code: dict[str, int] = field(default_factory=dict)
+
+
+def read_inputs(inputs: list[Path], source: str | None, column_map: dict[str, str] | None) -> Iterator[ReadItem]:
+    """Files through `read_records` (contract files pass through, the rest go to the adapters);
+    a folder (an unzipped Instagram export) straight to the adapters."""
+    from .. import read_records
+    from . import read_source
+
+    for path in inputs:
+        if path.is_dir():
+            yield from read_source(path, source=source, column_map=column_map)
+        elif not path.exists():
+            raise AuthenticNLPError("E101", path=str(path))
+        else:
+            yield from read_records([path], source=source, column_map=column_map)
+
+
+def _checked(item: ReadItem, seen) -> ReadItem:
+    from ...schema import parse_post
+
+    item = seen.check(item)
+    if item.error is None:
+        try:
+            parse_post(item.raw)
+        except RecordError as err:
+            item.error = err
+    return item
+
+
+def quarantine_line(item: ReadItem) -> dict[str, Any]:
+    out: dict[str, Any] = item.position.as_dict()
+    error = item.error
+    assert error is not None
+    out.update({"code": error.code, "field": getattr(error, "field", None), "error": str(error),
+                "record": item.raw if item.raw is not None else item.raw_text})
+    return out
+
+
+def convert_files(inputs: list[Path], output: Path, *, source: str | None = None,
+                  column_map: dict[str, str] | None = None, quarantine: Path | None = None,
+                  force: bool = False) -> ConvertSummary:
+    from ...engine.seen_ids import SeenIds
+
+    inputs = [Path(p) for p in inputs]
+    output = Path(output)
+    quarantine = Path(quarantine) if quarantine else quarantine_path_for(output)
+    resolved = {p.resolve() for p in inputs}
+    for option, path in (("--output", output), ("--quarantine", quarantine)):
+        if path.resolve() in resolved:
+            raise AuthenticNLPError("E401", option=option, detail=f"{path} is also an input")
+        if path.exists() and not force:
+            raise AuthenticNLPError("E103", path=str(path))
+    summary = ConvertSummary(output=str(output))
+    partial = output.with_name(f".{output.name}.partial")
+    q_partial = quarantine.with_name(f".{quarantine.name}.partial")
+    writer, q_writer, seen = JsonlWriter(partial), None, SeenIds()
+    try:
+        for item in read_inputs(inputs, source, column_map):
+            item = _checked(item, seen)
+            summary.records_in += 1
+            if item.error is None:
+                writer.write(item.raw)
+                summary.converted += 1
+                summary.comments += len(item.raw.get("comments") or [])
+                meta = item.raw.get("meta")
+                name = meta.get("source", "contract") if isinstance(meta, dict) else "contract"
+                summary.sources[name] = summary.sources.get(name, 0) + 1
+                continue
+            summary.quarantined += 1
+            summary.errors_by_code[item.error.code] = summary.errors_by_code.get(item.error.code, 0) + 1
+            if q_writer is None:
+                q_writer = JsonlWriter(q_partial)
+            q_writer.write(quarantine_line(item))
+        writer.close()
+        os.replace(partial, output)
+        if q_writer is not None:
+            q_writer.close()
+            os.replace(q_partial, quarantine)
+            summary.quarantine = str(quarantine)
+        elif quarantine.exists():
+            quarantine.unlink()         # stale, from an earlier run we were allowed to overwrite
+    except BaseException:
+        writer.close()
+        partial.unlink(missing_ok=True)
+        if q_writer is not None:
+            q_writer.close()
+            q_partial.unlink(missing_ok=True)
+        raise
+    finally:
+        seen.close()
+    return summary
