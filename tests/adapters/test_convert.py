@@ -1,0 +1,100 @@
+"""`convert_files` and `authentic-nlp convert`: contract JSON Lines out, quarantine beside it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from authentic_nlp.cli import app
+from authentic_nlp.errors import AuthenticNLPError
+from authentic_nlp.io import read_records
+from authentic_nlp.io.adapters.convert import convert_files
+from authentic_nlp.schema import parse_post
+
+
+def lines(path):
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("name,posts,quarantined,codes", [
+    ("apify_instagram_posts.json", 5, 1, {"E015": 1}),
+    ("apify_tiktok_comments.json", 2, 1, {"E015": 1}),
+    ("vidIT000001.json", 1, 1, {"E007": 1}),
+    ("youtube_api.json", 3, 0, {}),
+    ("ig_export", 4, 1, {"E015": 1}),
+])
+def test_convert_writes_valid_contract_posts_and_quarantines_the_rest(fixtures, tmp_path, name, posts, quarantined, codes):
+    out = tmp_path / "posts.jsonl"
+    summary = convert_files([fixtures / name], out)
+    written = lines(out)
+    assert (summary.converted, summary.quarantined, summary.errors_by_code) == (posts, quarantined, codes)
+    assert len(written) == posts and all(parse_post(record) for record in written)
+    assert all(record["meta"]["source"] for record in written)
+    quarantine = tmp_path / "posts.quarantine.jsonl"
+    assert quarantine.exists() == bool(quarantined)
+    if quarantined:
+        (entry,) = lines(quarantine)
+        assert set(entry) >= {"file", "code", "error", "record"} and entry["code"] in codes
+
+
+def test_converted_output_reads_back_as_contract_posts(fixtures, tmp_path):
+    out = tmp_path / "posts.jsonl"
+    convert_files([fixtures / "apify_tiktok.json", fixtures / "youtube_api.json"], out)
+    items = list(read_records([out]))
+    assert [i.raw["id"] for i in items] == ["7301000000000000001", "7301000000000000002", "7301000000000000003",
+                                           "7301000000000000004", "vidEN000002", "vidIT000001", "vidNoMeta03"]
+    assert all(i.error is None for i in items)
+
+
+def test_the_same_post_from_two_sources_is_a_duplicate(fixtures, tmp_path):
+    out = tmp_path / "posts.jsonl"
+    summary = convert_files([fixtures / "apify_instagram_posts.json",
+                             fixtures / "instaloader" / "2024-05-01_10-00-00_UTC.json"], out)
+    assert summary.errors_by_code == {"E015": 1, "E009": 1}
+
+
+def test_output_is_byte_identical_across_runs(fixtures, tmp_path):
+    for name in ("a.jsonl", "b.jsonl"):
+        convert_files([fixtures / "ig_export", fixtures / "export.csv"], tmp_path / name,
+                      column_map={"text": "Description", "creator": "Account"})
+    assert (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "b.jsonl").read_bytes()
+
+
+def test_existing_output_needs_force_and_an_input_is_never_overwritten(fixtures, tmp_path):
+    out = tmp_path / "posts.jsonl"
+    out.write_text("keep me\n", encoding="utf-8")
+    with pytest.raises(AuthenticNLPError, match="E103"):
+        convert_files([fixtures / "youtube_api.json"], out)
+    assert out.read_text(encoding="utf-8") == "keep me\n"
+    convert_files([fixtures / "youtube_api.json"], out, force=True)
+    assert len(lines(out)) == 3
+    with pytest.raises(AuthenticNLPError, match="E401.*also an input"):
+        convert_files([out], out, force=True)
+
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize("args,exit_code,shown", [
+    (["apify_tiktok.json"], 0, "apify-tiktok: 4"),
+    (["apify_instagram_posts.json"], 3, "quarantined  1"),
+    (["export.csv", "--map", "text=Description,creator=Account,created_at=Post Created"], 0, "csv: 4"),
+    (["export.csv"], 2, "E110"),
+    (["export.csv", "--map", "caption=Description"], 2, "E401"),
+    (["apify_tiktok.json", "--source", "tiktok"], 2, "E109"),
+])
+def test_cli_convert(fixtures, tmp_path, args, exit_code, shown):
+    inputs = [str(fixtures / a) if a.endswith((".json", ".csv")) else a for a in args]
+    result = runner.invoke(app, ["convert", *inputs, "-o", str(tmp_path / "out.jsonl")])
+    assert result.exit_code == exit_code, result.output
+    assert shown in result.output
+
+
+def test_cli_list_sources():
+    result = runner.invoke(app, ["convert", "--list-sources"])
+    assert result.exit_code == 0
+    for name in ("apify-instagram", "apify-tiktok", "youtube-api", "youtube-comment-downloader", "instaloader",
+                 "instagram-export", "csv"):
+        assert f"\n{name} " in "\n" + result.output
