@@ -27,7 +27,7 @@ from typing import Iterable, Sequence
 
 from ..evidence import Evidence
 from .langid_lexicon import LANGS, Scan, Word, lexicon, other
-from .langid_models import DETECTOR_LANGS, fasttext_evidence, lingua_probabilities
+from .langid_models import DETECTOR_LANGS, NO_READING, fasttext_read, lingua_probabilities
 
 PRIOR_MAIN = 0.4                 # prior of it and of en; the rest is shared by the other languages
 LEXICAL_WEIGHT = 2.0             # nats per fully specific word
@@ -42,7 +42,9 @@ LINGUA_MAX_WORDS = 12            # lingua reads at most this many words (its cos
 FASTTEXT_WEIGHT = 0.5            # weight of log P_fastText
 FASTTEXT_FULL_WORDS = 3          # fastText gets its full weight from this many words up
 FASTTEXT_MAX_WORDS = 40
-USE_LINGUA = True
+FOREIGN_MIN_PROBABILITY = 0.8   # fastText's probability needed to report a language outside the eight
+CASCADE_MIN_WORDS = 4           # lingua is skipped from this many words up ...
+CASCADE_CONFIDENCE = 0.999       # ... when lexicon + fastText are already this sure
 UNSURE_LINGUA = 0.2              # with no known word, lingua below this and no context -> und
 MIXED_MIN_SHARE = 0.2
 QUOTED = re.compile(r'"[^"]+"|“[^”]+”|«[^»]+»')
@@ -91,31 +93,46 @@ def _decide(scan: Scan, context: LanguageResult | None) -> LanguageResult:
         return UNDETERMINED
     if scan.all_neutral:
         return UNDETERMINED if context is None else LanguageResult(context.code, 0.5 * context.confidence)
-    tally = scan.tally
-    fast = _fast_path(scan)
-    lingua = None if fast or not USE_LINGUA else lingua_probabilities(scan.detector_text(LINGUA_MAX_WORDS))
-    ftext = None if fast or not FASTTEXT_WEIGHT else fasttext_evidence(scan.detector_text(FASTTEXT_MAX_WORDS))
-    if lingua is not None and not any(w.weights for w in scan.words):
-        if context is None and max(lingua.values()) < UNSURE_LINGUA:
-            return UNDETERMINED
+    n = len(scan.words)
+    scores = _base_scores(scan, context)
+    if not _fast_path(scan):
+        reading = fasttext_read(scan.detector_text(FASTTEXT_MAX_WORDS)) if FASTTEXT_WEIGHT else NO_READING
+        if _foreign(scan, reading):
+            return LanguageResult(reading.top, reading.top_probability)
+        weight = FASTTEXT_WEIGHT * min(1.0, n / FASTTEXT_FULL_WORDS)
+        for code in DETECTOR_LANGS:
+            scores[code] += weight * reading.evidence.get(code, 0.0)
+        if n < CASCADE_MIN_WORDS or _softmax_best(scores)[1] < CASCADE_CONFIDENCE:
+            lingua = lingua_probabilities(scan.detector_text(LINGUA_MAX_WORDS))
+            if context is None and not any(w.weights for w in scan.words) and max(lingua.values()) < UNSURE_LINGUA:
+                return UNDETERMINED
+            weight = LINGUA_WEIGHT * min(1.0, n / LINGUA_FULL_WORDS)
+            for code in DETECTOR_LANGS:
+                scores[code] += weight * math.log(lingua.get(code, 0.0) + 1e-6)
+    code, confidence = _softmax_best(scores)
+    return LanguageResult(code, confidence, _is_mixed(scan))
+
+
+def _foreign(scan: Scan, reading) -> bool:
+    """A language outside DETECTOR_LANGS (Turkish, Polish, Indonesian...): fastText is sure of it,
+    the text has two words or more, and neither Italian nor English words back another answer."""
+    return (reading.top not in DETECTOR_LANGS and reading.top_probability >= FOREIGN_MIN_PROBABILITY
+            and len(scan.words) >= 2 and all(scan.tally[lang].lexical < 1.0 for lang in LANGS))
+
+
+def _base_scores(scan: Scan, context: LanguageResult | None) -> dict[str, float]:
+    """Per language: log prior + lexical evidence + unknown words (other languages) + context."""
     unknown = len(scan.words) - scan.known
-    lingua_weight = LINGUA_WEIGHT * min(1.0, len(scan.words) / LINGUA_FULL_WORDS)
-    ft_weight = FASTTEXT_WEIGHT * min(1.0, len(scan.words) / FASTTEXT_FULL_WORDS)
     scores = {}
     for code in DETECTOR_LANGS:
         prior = PRIOR_MAIN if code in LANGS else (1.0 - 2 * PRIOR_MAIN) / (len(DETECTOR_LANGS) - 2)
-        score = math.log(prior) + LEXICAL_WEIGHT * (tally[code].lexical if code in tally else 0.0)
+        score = math.log(prior) + LEXICAL_WEIGHT * (scan.tally[code].lexical if code in scan.tally else 0.0)
         if code not in LANGS:
             score += UNKNOWN_WEIGHT * unknown
-        if lingua is not None:
-            score += lingua_weight * math.log(lingua.get(code, 0.0) + 1e-6)
-        if ftext:
-            score += ft_weight * ftext.get(code, 0.0)
         if context is not None and context.code == code:
             score += CONTEXT_BOOST / math.sqrt(len(scan.words))
         scores[code] = score
-    code, confidence = _softmax_best(scores)
-    return LanguageResult(code, confidence, _is_mixed(scan))
+    return scores
 
 
 def _fast_path(scan: Scan) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import math
+from dataclasses import dataclass
 from functools import lru_cache
 
 logger = logging.getLogger("authentic_nlp")
@@ -28,22 +29,38 @@ LABEL = "__label__"
 FLOOR = math.log(1e-12)      # log-probability of a label fastText leaves out
 
 
-def fasttext_evidence(text: str) -> dict[str, float]:
-    """What fastText learnt from the words of `text`, per language: log P(lang | text) - log P(lang | "").
+@dataclass(frozen=True, slots=True)
+class FastTextReading:
+    evidence: dict[str, float]       # code -> log P(code | text) - log P(code | "")
+    top: str                         # fastText's first language (any of its 176), "und" without fastText
+    top_probability: float
+
+
+NO_READING = FastTextReading({}, "und", 0.0)
+
+
+def fasttext_read(text: str, codes: tuple[str, ...] = DETECTOR_LANGS) -> FastTextReading:
+    """What fastText learnt from the words of `text`: per language of `codes`,
+    log P(lang | text) - log P(lang | ""), and its first language overall.
 
     fastText's answer for an empty or unknown text is its training prior (English 12%, Catalan 9%,
     ...), and lid.176 answers that for many single social words. Dividing it out leaves only the
     evidence the words carry: 0 for a text it knows nothing about, so its prior never competes
     with ours. The text is lower-cased: lid.176 was trained on mostly lower-case sentences and
     reads "SEI UN GRANDE" as Hungarian but "sei un grande" as Italian (0.98).
-    Codes are lid.176's (ISO 639-1 where one exists). Empty when fastText is not installed.
+    Codes are lid.176's (ISO 639-1 where one exists).
     """
     prior = _fasttext_prior()
     if not prior:
-        return {}
+        return NO_READING
     labels, probs = _fasttext().predict(text.replace("\n", " ").lower(), k=-1)
-    return {label[len(LABEL):]: round(math.log(max(float(p), 1e-12)) - prior.get(label, FLOOR), 9)
-            for label, p in zip(labels, probs)}
+    found = dict(zip(labels, probs))
+    evidence = {}
+    for code in codes:
+        label = LABEL + code
+        p = found.get(label, 0.0)
+        evidence[code] = round(math.log(p if p > 1e-12 else 1e-12) - prior.get(label, FLOOR), 9)
+    return FastTextReading(evidence, labels[0][len(LABEL):], round(min(1.0, float(probs[0])), 9))
 
 
 def lingua_probabilities(text: str) -> dict[str, float]:
