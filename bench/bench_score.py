@@ -4,6 +4,7 @@
     python bench/bench_score.py --sizes 10000 100000     # adds the 100,000-post run (minutes)
     python bench/bench_score.py --format csv             # another output format
     python bench/bench_score.py --io-only --sizes 10000 100000   # the data path alone, analyzers swapped out
+    python bench/bench_score.py --io-only --comments-file         # posts CSV + comments CSV (--comments)
 
 Each run is a fresh `score` process on a file from bench/generate.py (seeded, cached under
 bench/out/). Printed per run: wall seconds, texts/s (captions + comments), posts/s, CPU seconds
@@ -30,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from generate import write as generate_posts  # noqa: E402
+from generate import split_to_csv, write as generate_posts  # noqa: E402
 
 SAMPLE_SECONDS = 0.25
 
@@ -92,10 +93,13 @@ class TreeSampler(threading.Thread):
         return self.peak or None
 
 
-def run_score(data: Path, output: Path, workers: int, fmt: str, io_only: bool = False) -> dict:
+def run_score(data: Path, output: Path, workers: int, fmt: str, io_only: bool = False,
+              comments: Path | None = None) -> dict:
     entry = [str(ROOT / "bench" / "io_only.py")] if io_only else ["-c", "from authentic_nlp.cli import run; run()"]
     command = [sys.executable, *entry, "score", str(data),
                "-o", str(output), "--format", fmt, "--workers", str(workers), "--force", "--quiet"]
+    if comments is not None:
+        command += ["--comments", str(comments)]
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
     started = time.perf_counter()
     child = subprocess.Popen(command, cwd=ROOT, env=env)
@@ -127,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--format", default="jsonl", choices=["jsonl", "csv", "parquet"])
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
+    parser.add_argument("--comments-file", action="store_true",
+                        help="read the posts as CSV with the comments in a second CSV file (--comments)")
     parser.add_argument("--io-only", action="store_true",
                         help="analyzers replaced by the empty record (bench/io_only.py): the data path alone")
     args = parser.parse_args(argv)
@@ -134,6 +140,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"commit {git_commit()} · python {platform.python_version()} · {os.cpu_count()} cpus · {platform.platform()}")
     if args.io_only:
         print("io-only: analyzers replaced by the empty record; these figures are the data path alone")
+    if args.comments_file:
+        print("input: posts CSV + comments CSV joined on post_id (--comments)")
     header = (f"{'posts':>8} {'texts':>9} {'workers':>7} {'seconds':>8} {'texts/s':>8} {'posts/s':>8} {'cpu s':>8}"
               f" {'texts/cpu-s':>11} {'rss main':>9} {'rss total':>10} {'load':>5}")
     print(header)
@@ -145,11 +153,16 @@ def main(argv: list[str] | None = None) -> int:
             meta.parent.mkdir(parents=True, exist_ok=True)
             meta.write_text(json.dumps(generate_posts(data, size, args.seed)))
         stats = json.loads(meta.read_text())
+        source, comments = data, None
+        if args.comments_file:
+            source, comments = data.with_suffix(".posts.csv"), data.with_suffix(".comments.csv")
+            if not (source.is_file() and comments.is_file()):
+                split_to_csv(data, source, comments)
         for workers in args.workers:
-            run = run_score(data, args.out / f"scored_{size}_w{workers}.{args.format}", workers, args.format,
-                            args.io_only)
+            run = run_score(source, args.out / f"scored_{size}_w{workers}.{args.format}", workers, args.format,
+                            args.io_only, comments)
             row = {"posts": stats["posts"], "texts": stats["texts"], "workers": workers, "format": args.format,
-                   "io_only": args.io_only,
+                   "io_only": args.io_only, "comments_file": args.comments_file,
                    **run, "texts_per_s": stats["texts"] / run["seconds"], "posts_per_s": stats["posts"] / run["seconds"],
                    "texts_per_cpu_s": stats["texts"] / run["cpu_seconds"], "load_1min": _load()}
             results.append(row)
@@ -157,7 +170,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{row['posts']:>8} {row['texts']:>9} {workers:>7} {row['seconds']:>8.1f} {row['texts_per_s']:>8.0f}"
                   f" {row['posts_per_s']:>8.0f} {row['cpu_seconds']:>8.1f} {row['texts_per_cpu_s']:>11.0f}"
                   f" {row['rss_main_mib']:>5.0f} MiB {total:>10} {row['load_1min']:>5.1f}", flush=True)
-    report = args.out / ("bench_score_io_only.json" if args.io_only else "bench_score.json")
+    report = args.out / ("bench_score" + ("_io_only" if args.io_only else "")
+                         + ("_comments_file" if args.comments_file else "") + ".json")
     report.write_text(json.dumps({"commit": git_commit(), "results": results}, indent=2))
     print(f"(also in {report}; seconds include start-up and model loading)")
     return 0

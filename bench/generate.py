@@ -99,6 +99,29 @@ def write(path: Path, count: int, seed: int = 7) -> dict[str, int]:
     return {"posts": count, "texts": texts}
 
 
+POST_COLUMNS = ("id", "text", "platform", "creator", "followers", "created_at", "likes")
+COMMENT_COLUMNS = ("post_id", "id", "text", "author", "reply_to", "likes")
+
+
+def split_to_csv(source: Path, posts_csv: Path, comments_csv: Path) -> None:
+    """The same posts as two CSV files: posts without comments, and one comment a row with post_id
+    (the `--comments` layout). Streamed line by line."""
+    import csv
+
+    with open(source, encoding="utf-8") as lines, \
+            open(posts_csv, "w", encoding="utf-8", newline="") as p_handle, \
+            open(comments_csv, "w", encoding="utf-8", newline="") as c_handle:
+        posts, comments = csv.writer(p_handle, lineterminator="\n"), csv.writer(c_handle, lineterminator="\n")
+        posts.writerow(POST_COLUMNS)
+        comments.writerow(COMMENT_COLUMNS)
+        for line in lines:
+            post = json.loads(line)
+            posts.writerow(["" if post.get(k) is None else post[k] for k in POST_COLUMNS])
+            for comment in post["comments"]:
+                row = dict(comment, post_id=post["id"])
+                comments.writerow(["" if row.get(k) is None else row[k] for k in COMMENT_COLUMNS])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("count", type=int)
