@@ -24,6 +24,7 @@ LIKELY_UNDISCLOSED_AT = 0.5     # probability from which an unlabelled post is l
 WORST_EXAMPLES = 5
 LIKELY_LISTED = 10
 HIST_BINS = 10
+COMMENT_EXAMPLES = 5
 
 
 def _r(value: float | None, digits: int = 4) -> float | None:
@@ -161,6 +162,38 @@ def _pods(items: Sequence[AuditItem]) -> dict[str, Any]:
     return out
 
 
+def _comment_quote(item: AuditItem, index: int) -> dict[str, Any]:
+    from ..text.normalize import normalize
+
+    comment, out = item.post.comments[index], item.record["comments"][index]
+    return {"post": item.record["id"], "id": comment.id, "author": comment.author, "text": normalize(comment.text),
+            "type": out.get("type"), "spans": [e for e in out.get("evidence") or [] if e.get("start") is not None]}
+
+
+def _comment_examples(items: Sequence[AuditItem]) -> dict[str, list[dict[str, Any]]]:
+    """Comments worth reading: audience questions left without a real answer, the creator's real
+    answers, and spam (each quoted with the evidence behind its type)."""
+    unanswered, answers, spam = [], [], []
+    for item in items:
+        if item.post is None or len(item.post.comments) != len(item.record.get("comments") or []):
+            continue
+        outs = item.record["comments"]
+        answered: set[str] = set()
+        for out in outs:
+            if out.get("by_creator") and not out.get("token_reply"):
+                answered.update(x for x in [out.get("reply_to"), *(out.get("also_answers") or [])] if x)
+        for index, out in enumerate(outs):
+            if out.get("by_creator"):
+                if not out.get("token_reply") and out.get("reply_to"):
+                    answers.append(_comment_quote(item, index))
+            elif out.get("type") == "question" and out.get("id") not in answered:
+                unanswered.append(_comment_quote(item, index))
+            elif out.get("type") == "spam":
+                spam.append(_comment_quote(item, index))
+    return {"unanswered_questions": unanswered[:COMMENT_EXAMPLES], "unanswered_count": len(unanswered),
+            "creator_answers": answers[:COMMENT_EXAMPLES], "spam": spam[:COMMENT_EXAMPLES], "spam_count": len(spam)}
+
+
 def _sincerity(records: Sequence[dict[str, Any]]) -> dict[str, Any]:
     scores = [r["sincerity"]["score"] for r in records if (r.get("sincerity") or {}).get("score") is not None]
     return {"posts": len(scores), "mean": _r(sum(scores) / len(scores)) if scores else None,
@@ -191,6 +224,7 @@ def summarize_creator(creator: str, items: Sequence[AuditItem]) -> dict[str, Any
         "sincerity": _sincerity(records),
         "disclosure": _disclosure(items),
         "conversation": _conversation(records),
+        "comment_examples": _comment_examples(items),
         "pods": _pods(items),
         "timeline": _timeline(items),
         "engagement": engagement((p.followers, p.likes, len(p.comments)) for p in known) if known else None,

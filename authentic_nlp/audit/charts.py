@@ -18,6 +18,7 @@ TYPE_COLORS = {"substantive": "#1565c0", "question": "#6a1b9a", "generic": "#b0b
 INK, GRID, ACCENT = "#263238", "#cfd8dc", "#1565c0"
 W, H = 560, 220
 PAD_L, PAD_R, PAD_T, PAD_B = 44, 14, 26, 38
+LABEL_POINTS_UP_TO = 25     # the index chart names its points when there are at most this many creators
 # fmt: on
 
 
@@ -190,7 +191,7 @@ def index_vs_followers_chart(points: Sequence[dict], title: str) -> Markup:
     lo = math.floor(math.log10(min(p["followers"] for p in pts)))
     hi = math.ceil(math.log10(max(p["followers"] for p in pts)))
     hi = hi if hi > lo else lo + 1
-    pl, pr, pt, pb = 50, 20, 30, 50
+    pl, pr, pt, pb = 50, 20, 30, 66
     plot_w, plot_h = width - pl - pr, height - pt - pb
 
     def x_of(f: float) -> float:
@@ -207,7 +208,7 @@ def index_vs_followers_chart(points: Sequence[dict], title: str) -> Markup:
         x = x_of(10 ** e)
         body.append(f'<line x1="{_n(x)}" x2="{_n(x)}" y1="{pt}" y2="{pt + plot_h}" stroke="{GRID}"/>')
         body.append(_text(x, pt + plot_h + 16, _followers_label(10 ** e), size=10))
-    body.append(_text(pl + plot_w / 2, height - 12, "followers (log scale) - never an input of the index", size=11))
+    body.append(_text(pl + plot_w / 2, pt + plot_h + 32, "followers (log scale) - never an input of the index", size=11))
     body.append(_text(14, pt + plot_h / 2, "index", size=11).replace("<text ", f'<text transform="rotate(-90 14 {_n(pt + plot_h / 2)})" ', 1))
     for p in sorted(pts, key=lambda p: (p["followers"], p["label"])):
         x, y = x_of(p["followers"]), y_of(p["value"])
@@ -220,10 +221,16 @@ def index_vs_followers_chart(points: Sequence[dict], title: str) -> Markup:
         tip = escape(f"{p['label']}: index {p['value']:.2f}, {p['followers']:,} followers, reply rate {rate}")
         body.append(f'<circle class="pt" cx="{_n(x)}" cy="{_n(y)}" r="5" fill="{color}" stroke="#ffffff">'
                     f"<title>{tip}</title></circle>")
-    body += [f'<rect x="{width - 250}" y="{pt + 4}" width="10" height="10" fill="{_reply_color(0.9)}"/>',
-             _text(width - 236, pt + 13, "replies to most of the audience", anchor="start", size=10),
-             f'<rect x="{width - 250}" y="{pt + 20}" width="10" height="10" fill="{_reply_color(0.0)}"/>',
-             _text(width - 236, pt + 29, "replies to almost nobody", anchor="start", size=10)]
+    if len(pts) <= LABEL_POINTS_UP_TO:
+        for p in pts:
+            short = p["label"] if len(p["label"]) <= 18 else p["label"][:17] + "…"
+            body.append(_text(x_of(p["followers"]) + 8, y_of(p["value"]) + 4, short, anchor="start", size=9, fill="#455a64"))
+    ly = height - 30
+    body += [f'<rect x="{pl}" y="{ly - 9}" width="10" height="10" fill="{_reply_color(0.9)}"/>',
+             _text(pl + 14, ly, "replies to most of the audience", anchor="start", size=10),
+             f'<rect x="{pl + 200}" y="{ly - 9}" width="10" height="10" fill="{_reply_color(0.0)}"/>',
+             _text(pl + 214, ly, "replies to almost nobody", anchor="start", size=10),
+             _text(pl + 380, ly, "vertical bars: 95% interval", anchor="start", size=10)]
     return _svg(body, title, width=width, height=height, css="chart wide")
 
 
