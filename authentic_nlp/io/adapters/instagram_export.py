@@ -126,6 +126,10 @@ def _values(tree: ExportTree, name: str) -> Iterator[tuple[Any, Any, ReadItem | 
 def _post_items(value: Any) -> Iterator[Any]:
     """posts_N.json is an array of posts; old media.json is {"photos": [...], "videos": [...]}."""
     if isinstance(value, Mapping) and ("photos" in value or "videos" in value):
+        other = {key: len(items) for key, items in value.items()
+                 if key not in ("photos", "videos") and isinstance(items, list) and items}
+        if other:
+            logger.info("media.json: sections that are not feed posts are not read: %s", other)
         for kind in ("photos", "videos"):
             for item in value.get(kind) or []:
                 yield {**item, "_kind": kind} if isinstance(item, Mapping) else item
