@@ -23,8 +23,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from authentic_nlp.analyzers.sponsorship import assess, load_probability_inputs  # noqa: E402
+from authentic_nlp.analyzers.sponsorship import assess  # noqa: E402
 from authentic_nlp.analyzers.sponsorship_probability import FEATURES, fit, sigmoid  # noqa: E402
+from authentic_nlp.markets.loader import load_signals  # noqa: E402
 from authentic_nlp.markets.rules import load_markets  # noqa: E402
 from authentic_nlp.schema import parse_post  # noqa: E402
 from authentic_nlp.text.normalize import normalize  # noqa: E402
@@ -48,7 +49,7 @@ def hand_written(with_cases: bool = False) -> list[dict]:
 
 def features_of(rows: list[dict]) -> list[tuple[str, dict]]:
     markets = load_markets()
-    signals, _model = load_probability_inputs()
+    signals = load_signals()
     out = []
     for row in rows:
         post = parse_post({"id": row["id"], "text": row["text"], "creator": row.get("creator"),

@@ -43,7 +43,7 @@ def build(options, model: ModelFn | None = None):
     markets = load_markets(options.rules_path)
     if options.market is not None and options.market not in markets:
         raise unknown_market(options.market, markets)
-    signals, probability = load_probability_inputs()
+    signals, probability = load_signals(), load_probability_model()
     logger.debug("sponsorship: markets %s, %d signal cues", ", ".join(sorted(markets)), len(signals.cues))
 
     def stage(ctx) -> None:
@@ -63,18 +63,14 @@ def build(options, model: ModelFn | None = None):
     return stage
 
 
-def load_probability_inputs():
-    return load_signals(), load_probability_model()
-
-
 def assess(text: str, post: Any, market: Market, signals) -> tuple[str, list[Evidence], dict[str, float]]:
     """The verdict, its evidence and the probability features for one normalized caption."""
     folded = fast_fold(text)
     words = set(WORD.findall(folded))
     layout = CaptionLayout(text, market.placement)
     mentions = find_mentions(text, post.creator)
-    hits = find_signals(text, folded, signals, mentions, words)
-    labels = find_labels(text, folded, market, layout, mentions, words if hasattr(market.labels, "index") else None)
+    hits = find_signals(text, folded, words, signals, mentions)
+    labels = find_labels(text, folded, words, market, layout, mentions)
     flag = post.platform_paid_partnership is True
 
     self_promo = [h for h in hits if h.kind == "self_promotion"]

@@ -62,13 +62,12 @@ def _brand_check(mode: str, hit: LabelHit, named: str | None, mentions: list[Men
     hit.cls, hit.notes = "ambiguous", (f"names {named} but the post tags {tagged}",)
 
 
-def find_labels(text: str, folded: str, market: Market, layout: CaptionLayout,
-                mentions: list[Mention], words: set[str] | None = None) -> list[LabelHit]:
+def find_labels(text: str, folded: str, words: set[str], market: Market, layout: CaptionLayout,
+                mentions: list[Mention]) -> list[LabelHit]:
     """The labels of the caption, one per span (accepted beats ambiguous, then the longer, then file order)."""
     own_spans = [(m.start, m.end) for m in mentions if m.own]
-    order = getattr(market.labels, "order", None) or {cue.id: i for i, cue in enumerate(market.labels)}
-    found = market.labels.find(text, folded, words) if words is not None else market.labels.find(text, folded)
-    matches = [m for m in found
+    order = market.labels.order
+    matches = [m for m in market.labels.find(text, folded, words)
                if not any(m.start < e and s < m.end for s, e in own_spans)]
     spans = [(m.start, m.end) for m in matches]
     hits: list[LabelHit] = []

@@ -77,8 +77,7 @@ def _near(hit_start: int, hit_end: int, text: str, mentions: list[Mention], wind
     return None
 
 
-def find_signals(text: str, folded: str, signals: Signals, mentions: list[Mention],
-                 words: set[str] | None = None) -> list[SignalHit]:
+def find_signals(text: str, folded: str, words: set[str], signals: Signals, mentions: list[Mention]) -> list[SignalHit]:
     """Every signal in the caption, overlaps resolved (the more specific kind, then the longer match wins)."""
     raw = signals.cues.find(text, folded, words)
     raw.sort(key=lambda m: (KIND_RANK[m.cue.kind], -(m.end - m.start), m.start))

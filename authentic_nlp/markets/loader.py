@@ -173,7 +173,7 @@ def build_entry(entry: Any, path: str, index: int, kinds: tuple[str, ...]) -> Cu
     return cue
 
 
-def build_entries(data: Any, path: str, kinds: tuple[str, ...], base: Iterable[Cue] = ()) -> CueSet:
+def build_entries(data: Any, path: str, kinds: tuple[str, ...], base: Iterable[Cue] = ()) -> "PrefilteredCues":
     """A file's `cues` list as a CueSet; entries whose id is already in `base` replace that cue."""
     if not isinstance(data, dict) or not isinstance(data.get("cues"), list):
         raise DataFileError("E202", path=path, detail="expected a mapping with a 'cues' list")
@@ -194,7 +194,7 @@ SIGNAL_FILES = (("authentic_nlp.markets", "signals.yaml"), ("authentic_nlp.lang.
 
 @dataclass(frozen=True)
 class Signals:
-    cues: CueSet
+    cues: "PrefilteredCues"
     own_handle_rule: str        # rule id cited when an @handle is the creator's own account
     own_handle_source: str
     mention_rule: str           # rule id cited for an @tag of another account

@@ -27,9 +27,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..cues import CueSet, load_yaml
+from ..cues import load_yaml
 from ..errors import DataFileError
-from .loader import LABEL_KINDS, build_entries
+from .loader import LABEL_KINDS, PrefilteredCues, build_entries
 
 SHIPPED = ("it", "us", "uk")
 FLAG_CLASSES = ("accepted", "ambiguous")
@@ -64,7 +64,7 @@ class Market:
     name: str
     placement: Placement
     platform_flag: PlatformFlag
-    labels: CueSet
+    labels: PrefilteredCues
     sources: tuple[str, ...] = field(default=())
 
 
