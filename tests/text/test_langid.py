@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from authentic_nlp.cues import load_package_cues
+import authentic_nlp.text.langid as langid_module
 from authentic_nlp.text.langid import (
     UNDETERMINED,
     LanguageResult,
@@ -12,6 +13,8 @@ from authentic_nlp.text.langid import (
     identify_many,
     language_evidence,
 )
+from authentic_nlp.text.langid_lexicon import lexicon
+from authentic_nlp.text.langid_models import DETECTOR_LANGS, fasttext_read
 
 IT_POST = LanguageResult("it", 0.98)
 EN_POST = LanguageResult("en", 0.98)
@@ -155,9 +158,120 @@ def test_no_evidence_without_words(text: str) -> None:
     assert language_evidence(text) == []
 
 
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        # Italian captions built around English set phrases: the phrases are loans, the grammar is Italian
+        ("Il look di oggi, link in bio", "it"),
+        ("Happy hour in terrazza 🍹", "it"),
+        ("Best friends da sempre ❤️", "it"),
+        ("Make up semplice per tutti i giorni", "it"),
+        ("Sunday mood: divano e serie tv", "it"),
+        # the same phrases in English sentences stay English
+        ("Happy hour at the bar tonight, who is coming?", "en"),
+        ("You are my best friend and I love you", "en"),
+        ("Link in bio for the full tutorial", "en"),
+        ("Good vibes only", "en"),
+    ],
+)
+def test_english_set_phrases_in_italian(text: str, code: str) -> None:
+    result = identify(text)
+    assert result.code == code
+    assert result.mixed is False
+
+
+@pytest.mark.parametrize(
+    "text, loans",
+    [
+        ("Il look di oggi, link in bio", ["link", "in", "bio"]),
+        ("Happy hour in terrazza", ["Happy", "hour"]),
+        ("Happy birthday Marco", []),                 # not a listed phrase
+        ("Linkin Park in concerto", []),              # whole words only
+        ("", []),
+        ("😍😍", []),
+    ],
+)
+def test_loan_phrases_are_marked(text: str, loans: list[str]) -> None:
+    assert [w.text for w in lexicon().scan(text).words if w.loan] == loans
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Çok güzel olmuş, teşekkürler", "tr"),
+        ("Bardzo ładne zdjęcie, pozdrawiam", "pl"),
+        ("Det här är så fint", "sv"),
+        ("Mulțumesc frumos pentru video", "ro"),
+    ],
+)
+def test_languages_outside_the_eight_are_themselves(text: str, code: str) -> None:
+    assert identify(text).code == code
+
+
+@pytest.mark.parametrize("text, code", [("Dope", "en"), ("ngl this slaps", "en"), ("Tranquilli", "it"),
+                                        ("Sei un grande", "it"), ("SEI UN GRANDE", "it")])
+def test_short_social_words(text: str, code: str) -> None:
+    assert identify(text).code == code
+
+
+@pytest.mark.parametrize("text", ["", "😍", "!!! ..."])
+def test_fasttext_prior_is_divided_out(text: str) -> None:
+    """Where fastText reads nothing it answers its training prior; the evidence it adds is then 0."""
+    reading = fasttext_read(text)
+    assert set(reading.evidence) == set(DETECTOR_LANGS)
+    assert all(abs(v) < 1e-6 for v in reading.evidence.values())
+
+
+@pytest.mark.parametrize("text, best", [("sei un grande, grazie di tutto", "it"),
+                                        ("thank you so much for this video", "en")])
+def test_fasttext_evidence_points_to_the_language(text: str, best: str) -> None:
+    reading = fasttext_read(text)
+    assert reading.top == best
+    assert max(reading.evidence, key=reading.evidence.get) == best
+    assert reading == fasttext_read(text.upper())   # read lower-cased
+
+
+def test_models_work_with_the_network_blocked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both models ship inside their packages: a fresh load must not open a socket."""
+    import socket
+
+    from authentic_nlp.text import langid_models
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    for cached in (langid_models._fasttext, langid_models._fasttext_prior, langid_models._lingua):
+        cached.cache_clear()
+    assert identify("Che bella giornata oggi, andiamo al mare?").code == "it"
+    assert identify("Ok").code == "und"
+    assert identify("Top", context=EN_POST).code == "en"
+    assert fasttext_read("ich liebe dieses lied").top == "de"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Questo è il video più bello che abbia mai visto, grazie davvero a tutti voi",
+     "This is honestly the best video I have watched on this channel so far"],
+)
+def test_long_confident_texts_skip_lingua(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(text: str) -> dict:
+        raise AssertionError("lingua should not be needed")
+
+    monkeypatch.setattr(langid_module, "lingua_probabilities", refuse)
+    assert identify(text).confidence >= 0.99
+
+
 @pytest.mark.parametrize("lang", ["it", "en"])
 @pytest.mark.parametrize("name", ["langid.yaml", "langid_names.yaml"])
 def test_data_files_load_with_sources(lang: str, name: str) -> None:
     cues = load_package_cues(f"authentic_nlp.lang.{lang}", name)
     assert len(cues) > 50
     assert all(c.source and c.id.startswith(f"{lang}.langid.") for c in cues)
+
+
+def test_loan_phrases_load_with_sources() -> None:
+    cues = load_package_cues("authentic_nlp.lang.it", "langid_loans.yaml")
+    assert len(cues) > 50
+    assert all(c.kind == "loan" and c.source and c.id.startswith("it.langid.loan.") for c in cues)
