@@ -214,7 +214,7 @@ def test_short_social_words(text: str, code: str) -> None:
     assert identify(text).code == code
 
 
-@pytest.mark.parametrize("text", ["", "😍", "!!! ..."])
+@pytest.mark.parametrize("text", ["", "   ", "😍"])
 def test_fasttext_prior_is_divided_out(text: str) -> None:
     """Where fastText reads nothing it answers its training prior; the evidence it adds is then 0."""
     reading = fasttext_read(text)
