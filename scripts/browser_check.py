@@ -226,16 +226,42 @@ def check_audit(audit_dir: Path, shots: Path | None = None, binary: str | None =
         browser.close()
 
 
+def element_screenshot(page: Path, selector: str, target: Path, binary: str | None = None, scale: float = 2.0) -> Path:
+    """A PNG of the first element matching `selector` on `page` (e.g. the index-vs-followers chart)."""
+    browser = Chromium(binary or find_chromium() or "chromium")
+    try:
+        browser.open_page()
+        browser.send("Emulation.setDeviceMetricsOverride", {"width": WIDTH, "height": 900, "deviceScaleFactor": 1, "mobile": False})
+        browser.send("Page.navigate", {"url": page.resolve().as_uri()})
+        browser.wait_event("Page.loadEventFired")
+        expr = ("(() => { const r = document.querySelector(%s).getBoundingClientRect();"
+                " return JSON.stringify({x: r.x + window.scrollX, y: r.y + window.scrollY, w: r.width, h: r.height}); })()"
+                % json.dumps(selector))
+        box = json.loads(browser.send("Runtime.evaluate", {"expression": expr, "returnByValue": True})["result"]["value"])
+        clip = {"x": box["x"], "y": box["y"], "width": box["w"], "height": box["h"], "scale": scale}
+        data = browser.send("Page.captureScreenshot", {"format": "png", "clip": clip, "captureBeyondViewport": True})["data"]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(base64.b64decode(data))
+        return target
+    finally:
+        browser.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("audit_dir", type=Path)
     parser.add_argument("--screenshots", type=Path, default=None, help="folder for PNG screenshots")
     parser.add_argument("--expect-text", action="append", default=[],
                         help="text that must show literally (as text, not markup) on at least one page; repeatable")
+    parser.add_argument("--chart-png", type=Path, default=None,
+                        help="also save the index page's index-vs-followers chart alone as this PNG")
     args = parser.parse_args(argv)
     if find_chromium() is None:
         print("chromium not found: run scripts/install_browser.sh (Debian package 'chromium')", file=sys.stderr)
         return 2
+    if args.chart_png is not None:
+        element_screenshot(args.audit_dir / "index.html", "svg.chart.wide", args.chart_png)
+        print(f"chart {args.chart_png}")
     results = check_audit(args.audit_dir, args.screenshots)
     if not results:
         print(f"no report pages under {args.audit_dir}", file=sys.stderr)

@@ -185,13 +185,13 @@ def index_vs_followers_chart(points: Sequence[dict], title: str) -> Markup:
     `points`: {label, followers, value, low, high, reply_rate}. Colour: the creator's pooled reply
     rate (blue = answers most of the audience, grey = answers almost nobody)."""
     pts = [p for p in points if p.get("followers") and p.get("value") is not None]
-    width, height = 720, 380
+    width, height = 720, 392
     if not pts:
         return empty_chart(title, "no creator with both a follower count and an index")
     lo = math.floor(math.log10(min(p["followers"] for p in pts)))
     hi = math.ceil(math.log10(max(p["followers"] for p in pts)))
     hi = hi if hi > lo else lo + 1
-    pl, pr, pt, pb = 50, 20, 30, 66
+    pl, pr, pt, pb = 50, 20, 30, 78
     plot_w, plot_h = width - pl - pr, height - pt - pb
 
     def x_of(f: float) -> float:
@@ -225,7 +225,7 @@ def index_vs_followers_chart(points: Sequence[dict], title: str) -> Markup:
         for p in pts:
             short = p["label"] if len(p["label"]) <= 18 else p["label"][:17] + "…"
             body.append(_text(x_of(p["followers"]) + 8, y_of(p["value"]) + 4, short, anchor="start", size=9, fill="#455a64"))
-    ly = height - 30
+    ly = height - 10
     body += [f'<rect x="{pl}" y="{ly - 9}" width="10" height="10" fill="{_reply_color(0.9)}"/>',
              _text(pl + 14, ly, "replies to most of the audience", anchor="start", size=10),
              f'<rect x="{pl + 200}" y="{ly - 9}" width="10" height="10" fill="{_reply_color(0.0)}"/>',

@@ -19,9 +19,10 @@ keeps their interval wide):
     s²'    = (n_eff · s² + PRIOR_POSTS · PRIOR_SD²) / (n_eff + PRIOR_POSTS)
     m ± Z · sqrt(s²' / n_eff), clipped to [0, 1]
 
-Closed form, no random draws, so the same posts give the same interval byte for byte. 3 posts with
-10 comments in all give about ±0.35; 10 posts with 10 comments each about ±0.11; 50 posts with 30
-comments each about ±0.03 (tests/audit/test_index.py).
+Closed form, no random draws, so the same posts give the same interval byte for byte. 3 agreeing
+posts with 10 comments in all give about ±0.31; 10 posts with 10 comments each about ±0.09 (±0.11
+when their qualities differ by 0.2); 50 posts with 30 comments each about ±0.02 (±0.03)
+(tests/audit/test_index.py).
 """
 
 from __future__ import annotations
