@@ -88,7 +88,7 @@ def _scored_records(path: Path, summary: LoadSummary) -> Iterator[dict[str, Any]
         yield item.raw
 
 
-def _post_index(paths: Iterable[Path], summary: LoadSummary) -> dict[str, Post]:
+def _post_index(paths: Iterable[Path]) -> dict[str, Post]:
     """The original posts of scored records, by id (read fully: the audit groups by creator anyway)."""
     from ..io import read_records
 
@@ -141,7 +141,7 @@ def load_items(inputs: list[Path], *, options=None, workers: int = 1, source: st
     if raw:
         yield from _score_raw(raw, options, workers, source, summary)
     if scored:
-        index = _post_index(posts, summary) if posts else {}
+        index = _post_index(posts) if posts else {}
         if not posts:
             logger.info("scored input without --posts: captions, dates and follower counts are not known")
         for path in scored:
