@@ -108,6 +108,19 @@ def test_a_named_source_overrides_detection(fixtures, read):
     assert result.posts == {} and [code for code, _ in result.errors] == ["E015"] * 4
 
 
+@pytest.mark.parametrize("column_map,post_id,field,value,unparsed", [
+    ({"likes": "playCount"}, "7301000000000000001", "likes", 900000, None),                 # an int
+    ({"followers": "authorMeta.heart"}, "7301000000000000001", "followers", 9000000, None),   # nested
+    ({"likes": "textLanguage"}, "7301000000000000001", "likes", 48200, {"textLanguage": "it"}),  # not a count
+    ({"creator": "authorMeta.nickName"}, "7301000000000000002", "creator", "sam_runs", None),   # absent: kept
+])
+def test_column_map_values_are_read_like_the_adapter_reads_them(fixtures, read, column_map, post_id, field, value,
+                                                               unparsed):
+    result = read(fixtures / "apify_tiktok.json", column_map=column_map)
+    assert getattr(result.posts[post_id], field) == value
+    assert result.raw[post_id]["meta"].get("unparsed") == unparsed
+
+
 def test_column_map_overrides_an_adapters_field(fixtures, read):
     result = read(fixtures / "apify_tiktok.json", column_map={"creator": "authorMeta.nickName"})
     assert result.posts["7301000000000000001"].creator == "Nonna Rita"

@@ -130,3 +130,19 @@ def test_not_a_zip_is_a_file_error(tmp_path, read):
     path.write_bytes(b"PK\x03\x04 not really")
     with pytest.raises(AuthenticNLPError, match="E107"):
         read(path)
+
+
+def test_older_comments_file_wrapped_in_comments_media_comments(fixtures, tmp_path, read):
+    import json
+    import shutil
+
+    root = tmp_path / "export"
+    shutil.copytree(fixtures / "ig_export", root)
+    listed = root / "your_instagram_activity/comments/post_comments_1.json"
+    entries = json.loads(listed.read_text(encoding="ascii"))
+    listed.unlink()
+    wrapped = root / "comments/post_comments.json"
+    wrapped.parent.mkdir()
+    wrapped.write_text(json.dumps({"comments_media_comments": entries}), encoding="ascii")
+    result = read(root)
+    assert [c.text for c in result.posts["17900000000000002_1"].comments] == ["@marta_rm sì, la trovi in farmacia 😊"]

@@ -119,8 +119,10 @@ def read_comment_rows(path: Path, column_map: dict[str, str] | None = None) -> I
 
 
 def sniff_post(value: Any, name: str) -> bool:
-    return isinstance(value, Mapping) and sum(k in value for k in POST_KEYS) >= 2 and "caption" in value or (
-        isinstance(value, Mapping) and "shortCode" in value and "ownerUsername" in value)
+    if not isinstance(value, Mapping) or "postUrl" in value:
+        return False
+    return ("shortCode" in value and "ownerUsername" in value) or (
+        "caption" in value and sum(key in value for key in POST_KEYS) >= 2)
 
 
 def sniff_comment_row(value: Any, name: str) -> bool:

@@ -18,7 +18,7 @@ from ...errors import RecordError, SourcePosition
 from ..base import ReadItem
 from .containers import inner_name, open_text
 from .jsonstream import iter_json_values
-from .values import get_path
+from .values import get_path, read_field
 
 
 @dataclass(frozen=True)
@@ -68,13 +68,21 @@ def quarantined(position: SourcePosition, source: str, reason: str, item: Any) -
     return ReadItem(position, raw=item, error=RecordError("E015", source=source, detail=reason))
 
 
-def apply_column_map(raw: dict[str, Any], item: Mapping[str, Any], column_map: dict[str, str] | None) -> dict[str, Any]:
+def apply_column_map(raw: dict[str, Any], item: Mapping[str, Any] | None,
+                     column_map: dict[str, str] | None) -> dict[str, Any]:
     """`--map FIELD=KEY` with an adapter: the named source key (dotted for nested) fills FIELD,
-    overriding the adapter's own choice; a key the item does not have leaves FIELD as it was."""
+    read like the adapter reads it ("1.2K" is a count), overriding the adapter's own choice. A key
+    the item does not have leaves FIELD as it was; a value that cannot be read as FIELD is kept
+    under `meta.unparsed`."""
     for field, key in (column_map or {}).items():
-        value = get_path(item, key)
-        if value is not None:
-            raw[field] = value
+        value = get_path(item, key) if item is not None else None
+        if value is None:
+            continue
+        converted = read_field(field, value)
+        if converted is None:
+            raw.setdefault("meta", {}).setdefault("unparsed", {})[key] = value
+        else:
+            raw[field] = converted
     return raw
 
 

@@ -15,25 +15,16 @@ the map) is refused up front with the columns it does have.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Iterator
 
 from ...errors import AuthenticNLPError
 from ..base import ReadItem
 from ..csv_io import iter_csv_rows, read_header
 from .base import Source, post_dict, quarantined
 from .containers import inner_name
-from .values import handle, text_or_empty, to_count, to_flag, to_time
+from .values import read_field, text_or_empty
 
 NAME = "csv"
-
-# field -> how a cell becomes the contract value (None: the cell is not that kind of value)
-_CONVERT: dict[str, Callable[[Any], Any]] = {
-    "followers": to_count, "likes": to_count, "created_at": to_time, "platform_paid_partnership": to_flag,
-    "creator": handle, "platform": lambda v: v.strip().lower() if isinstance(v, str) and v.strip() else None,
-    "market": lambda v: v.strip().lower() if isinstance(v, str) and v.strip() else None,
-    "comments": lambda v: v if isinstance(v, str) else None,
-}
-
 
 def _columns(header: list[str], column_map: dict[str, str] | None) -> dict[str, str]:
     """{contract field: CSV column} for the fields this file has."""
@@ -65,7 +56,7 @@ def read_csv(path: Path, column_map: dict[str, str] | None = None) -> Iterator[R
         for field, column in columns.items():
             if field in ("id", "text") or column not in row:
                 continue
-            value = _CONVERT.get(field, lambda v: v)(row[column])
+            value = read_field(field, row[column])
             if value is None:
                 unparsed[column] = row[column]
             else:

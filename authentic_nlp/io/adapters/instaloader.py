@@ -25,7 +25,7 @@ from typing import Any, Iterator, Mapping
 
 from ...errors import SourcePosition
 from ..base import ReadItem
-from .base import Source, Unmappable, comment_dict, json_items, post_dict, quarantined
+from .base import Source, Unmappable, apply_column_map, comment_dict, json_items, post_dict, quarantined
 from .containers import inner_name
 from .grouping import captionless_post
 from .values import epoch_to_iso, get_path, handle, text_or_empty, to_count, to_flag, unmapped
@@ -134,7 +134,7 @@ def read_metadata(path: Path, column_map: dict[str, str] | None = None) -> Itera
             continue
         if sibling.is_file():
             raw["meta"]["comments_file"] = sibling.name
-        yield ReadItem(position, raw=raw)
+        yield ReadItem(position, raw=apply_column_map(raw, value, column_map))
     yield from comment_errors
 
 

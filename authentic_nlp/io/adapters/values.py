@@ -156,6 +156,25 @@ def unmapped(record: Mapping[str, Any], used: Iterable[str]) -> dict[str, Any]:
     return left
 
 
+def _lower_word(value: Any) -> str | None:
+    return value.strip().lower() if isinstance(value, str) and value.strip() else None
+
+
+# contract field -> how a source value becomes it (None: the value is not that kind of value)
+FIELD_READERS = {
+    "followers": to_count, "likes": to_count, "created_at": to_time, "platform_paid_partnership": to_flag,
+    "creator": handle, "platform": _lower_word, "market": _lower_word,
+    "comments": lambda v: v if isinstance(v, (str, list)) else None,
+    "id": lambda v: str(v).strip() or None if isinstance(v, (str, int)) and not isinstance(v, bool) else None,
+    "text": lambda v: v if isinstance(v, str) else None,
+}
+
+
+def read_field(field: str, value: Any) -> Any:
+    """`value` read as the contract field `field`, or None when it cannot be."""
+    return FIELD_READERS.get(field, lambda v: v)(value)
+
+
 def fix_meta_mojibake(value: Any) -> Any:
     """Undo Meta's export encoding everywhere in a JSON value: its exports write every string as
     UTF-8 bytes read as Latin-1 ("perchÃ©" for "perché", "Ã°ÂŸÂ˜Â" for an emoji).

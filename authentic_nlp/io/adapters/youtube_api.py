@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from ..base import ReadItem
-from .base import Source, Unmappable, comment_dict, json_items, post_dict, quarantined
+from .base import Source, Unmappable, apply_column_map, comment_dict, json_items, post_dict, quarantined
 from .values import get_path, handle, to_count, to_time, unmapped
 
 NAME = "youtube-api"
@@ -136,7 +136,8 @@ def read_api(path: Path, column_map: dict[str, str] | None = None) -> Iterator[R
         kind = _kind(resource)
         if kind == "youtube#video" and resource.get("id"):
             if str(resource["id"]) not in threaded:         # a video with no threads in the file
-                yield ReadItem(position, raw=video_post(resource, str(resource["id"]), None))
+                raw = video_post(resource, str(resource["id"]), None)
+                yield ReadItem(position, raw=apply_column_map(raw, resource, column_map))
             continue
         video_id = get_path(resource, "snippet.videoId")
         if kind != "youtube#commentThread" or not video_id:
@@ -147,8 +148,9 @@ def read_api(path: Path, column_map: dict[str, str] | None = None) -> Iterator[R
             yield ReadItem(current[1], raw=current[2])
             current = None
         if current is None:
-            current = (video_id, position, video_post(videos.get(video_id), video_id,
-                                                      get_path(resource, "snippet.channelId")))
+            video = videos.get(video_id)
+            raw = video_post(video, video_id, get_path(resource, "snippet.channelId"))
+            current = (video_id, position, apply_column_map(raw, video, column_map))
         try:
             current[2]["comments"].extend(thread_comments(resource, current[2].get("creator")))
         except Unmappable as why:
