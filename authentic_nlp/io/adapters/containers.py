@@ -101,8 +101,8 @@ class SafeZip:
         if info.file_size > MAX_MEMBER_BYTES:
             raise AuthenticNLPError("E112", path=label, detail=f"{info.file_size:,} bytes (limit {MAX_MEMBER_BYTES:,})")
         if info.file_size > (1 << 20) and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise AuthenticNLPError("E112", path=label,
-                                    detail=f"compression ratio over {MAX_RATIO}:1 ({info.file_size:,} from {info.compress_size:,} bytes)")
+            detail = f"compression ratio over {MAX_RATIO}:1 ({info.file_size:,} from {info.compress_size:,} bytes)"
+            raise AuthenticNLPError("E112", path=label, detail=detail)
         raw = _BoundedReader(self._zip.open(info), info.file_size, label)
         return io.TextIOWrapper(io.BufferedReader(raw), encoding="utf-8-sig", newline="")
 

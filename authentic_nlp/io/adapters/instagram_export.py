@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 from typing import IO, Any, Callable, Iterator, Mapping
 
@@ -200,7 +201,8 @@ def own_comments(tree: ExportTree, account: str) -> list[tuple[float, str]]:
     return sorted(mine)
 
 
-def assign(comments: list[tuple[float, str]], stamps: list[tuple[float, str]], account: str) -> dict[str, list[dict[str, Any]]]:
+def assign(comments: list[tuple[float, str]], stamps: list[tuple[float, str]],
+           account: str) -> dict[str, list[dict[str, Any]]]:
     """Each comment to the latest post published at or before it (stamps: sorted (time, post id))."""
     times = [t for t, _ in stamps]
     out: dict[str, list[dict[str, Any]]] = {}
@@ -215,7 +217,8 @@ def assign(comments: list[tuple[float, str]], stamps: list[tuple[float, str]], a
             id=f"own-{number}", text=text, author=account, created_at=epoch_to_iso(stamp),
             meta={"post_match": "latest post published before the comment (the export does not link them)"}))
     if early:
-        logger.warning("%d of the account's comments on its own media are older than every post read; not attached", early)
+        logger.warning("%d of the account's comments on its own media are older than every post read; "
+                       "not attached", early)
     return out
 
 
@@ -235,10 +238,7 @@ def _read_tree(path: Path, tree: ExportTree, posts_files: list[str]) -> Iterator
     if account is None:
         logger.warning("%s: the account's handle is not in the export; its replies are not attached", path)
     else:
-        stamps = sorted((_epoch(created), pid) for name in posts_files for _p, v, e in _values(tree, name)
-                        if e is None for post in _post_items(v) if isinstance(post, Mapping)
-                        for pid, created in [post_id_and_time(post)] if pid and created)
-        replies = assign(own_comments(tree, account), stamps, account)
+        replies = assign(own_comments(tree, account), sorted(_post_times(tree, posts_files)), account)
     for name in posts_files:
         for position, value, error in _values(tree, name):
             if error is not None:
@@ -250,20 +250,34 @@ def _read_tree(path: Path, tree: ExportTree, posts_files: list[str]) -> Iterator
                     continue
                 post_id, _ = post_id_and_time(post)
                 mapped = map_post(post, account, replies.get(post_id or "", []))
-                yield quarantined(position, NAME, mapped, post) if isinstance(mapped, str) else ReadItem(position, raw=mapped)
+                if isinstance(mapped, str):
+                    yield quarantined(position, NAME, mapped, post)
+                else:
+                    yield ReadItem(position, raw=mapped)
+
+
+def _post_times(tree: ExportTree, posts_files: list[str]) -> Iterator[tuple[float, str]]:
+    """(epoch seconds, post id) of every post that has both (a first pass over the posts files)."""
+    for name in posts_files:
+        for _position, value, error in _values(tree, name):
+            for post in _post_items(value) if error is None else ():
+                post_id, created = post_id_and_time(post) if isinstance(post, Mapping) else (None, None)
+                if post_id and created:
+                    yield _epoch(created), post_id
 
 
 def _epoch(created: str) -> float:
-    from datetime import datetime
-
-    return datetime.fromisoformat(created.replace("Z", "+00:00")).timestamp()
+    """ISO text as epoch seconds; a time without a zone (old media.json) is UTC, never local time."""
+    parsed = datetime.fromisoformat(created.replace("Z", "+00:00"))
+    return (parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)).timestamp()
 
 
 def sniff(value: Any, name: str) -> bool:
     if _POSTS_RE.search(name) or name == OLD_MEDIA:
         return True
-    return isinstance(value, Mapping) and isinstance(value.get("media"), list) and bool(value["media"]) and \
-        isinstance(value["media"][0], Mapping) and "uri" in value["media"][0] and "creation_timestamp" in value["media"][0]
+    media = value.get("media") if isinstance(value, Mapping) else None
+    first = media[0] if isinstance(media, list) and media else None
+    return isinstance(first, Mapping) and "uri" in first and "creation_timestamp" in first
 
 
 SOURCES = (

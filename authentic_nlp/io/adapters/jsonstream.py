@@ -28,7 +28,7 @@ _SPACE = " \t\r\n\ufeff"
 class JsonValue:
     line: int
     value: Any = None
-    error: str | None = None      # the decode error; `value` is then the text as far as read
+    error: str | None = None      # the decode error; `text` then holds the input where it failed
     text: str | None = None
 
 
@@ -80,9 +80,8 @@ class _Buffer:
                 incomplete = "Unterminated" in err.msg or err.pos >= len(self.text) - 32
                 if incomplete and len(self.text) - self.pos < MAX_ITEM_CHARS and self.more():
                     continue
-                snippet = self.text[self.pos:self.pos + 200]
-                return JsonValue(start_line, error=f"{err.msg} (line {start_line + self.text.count(chr(10), self.pos, err.pos)})",
-                                 text=snippet)
+                line = start_line + self.text.count("\n", self.pos, err.pos)
+                return JsonValue(start_line, error=f"{err.msg} (line {line})", text=self.text[self.pos:self.pos + 200])
             # a number at the very end of a chunk may continue in the next one
             if end == len(self.text) and not self.eof and self.more():
                 continue
