@@ -39,6 +39,23 @@ def test_convert_writes_valid_contract_posts_and_quarantines_the_rest(fixtures, 
         assert set(entry) >= {"file", "code", "error", "record"} and entry["code"] in codes
 
 
+def test_convert_reads_zip_xz_and_scraper_files_with_id_and_text(fixtures, tmp_path):
+    import lzma
+    import zipfile
+
+    archive = tmp_path / "instagram-giulia.pelle-2024-05-06.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as handle:
+        for path in sorted((fixtures / "ig_export").rglob("*.json")):
+            handle.write(path, path.relative_to(fixtures / "ig_export").as_posix())
+    compressed = tmp_path / "2024-05-03_08-30-00_UTC.json.xz"
+    compressed.write_bytes(lzma.compress((fixtures / "instaloader" / "2024-05-03_08-30-00_UTC.json").read_bytes()))
+    out = tmp_path / "posts.jsonl"
+    summary = convert_files([archive, compressed, fixtures / "apify_tiktok_slash.csv"], out)
+    assert summary.sources == {"apify-tiktok": 3, "instagram-export": 4, "instaloader": 1}
+    creators = {record["id"]: record.get("creator") for record in lines(out)}
+    assert creators["7301000000000000001"] == "chef.nonna.rita" and creators["C7bXyZ12345"] == "sam_runs"
+
+
 def test_converted_output_reads_back_as_contract_posts(fixtures, tmp_path):
     out = tmp_path / "posts.jsonl"
     convert_files([fixtures / "apify_tiktok.json", fixtures / "youtube_api.json"], out)

@@ -33,16 +33,18 @@ class ConvertSummary:
 
 
 def read_inputs(inputs: list[Path], source: str | None, column_map: dict[str, str] | None) -> Iterator[ReadItem]:
-    """Files through `read_records` (contract files pass through, the rest go to the adapters);
-    a folder (an unzipped Instagram export) straight to the adapters."""
+    """A file or folder that `claim` recognises (a scraper file, even one with `id` and `text`; an
+    export folder or .zip; a compressed file) goes straight to its adapter; any other file through
+    `read_records` (contract files pass through, the rest are detected by the adapters)."""
     from .. import read_records
-    from . import read_source
+    from . import claim, read_source
 
     for path in inputs:
-        if path.is_dir():
-            yield from read_source(path, source=source, column_map=column_map)
-        elif not path.exists():
+        if not path.exists():
             raise AuthenticNLPError("E101", path=str(path))
+        claimed = claim(path) if source is None else None
+        if claimed is not None or path.is_dir():
+            yield from read_source(path, source=source or claimed, column_map=column_map)
         else:
             yield from read_records([path], source=source, column_map=column_map)
 
