@@ -80,8 +80,8 @@ def assess(text: str, post: Any, market: Market, signals) -> tuple[str, list[Evi
     relationship_hits = [h for h in hits if h.establishes]
     relationship = bool(relationship_hits) or flag or any(lab.relationship for lab in labels)
     _apply_scopes(labels, {h.kind for h in relationship_hits})
-    # A bare @tag or "thanks @x" is a label only where a relationship exists and nothing better discloses it.
     features = features_from(labels, hits, mentions, flag, self_promotion_only)
+    # A bare @tag or "thanks @x" is a label only where a relationship exists and nothing better discloses it.
     if not relationship or any(lab.cls == "accepted" for lab in labels):
         labels = [lab for lab in labels if lab.relationship]
 
