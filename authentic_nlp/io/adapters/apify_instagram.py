@@ -23,38 +23,44 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from ..base import ReadItem
-from .base import Source, Unmappable, comment_dict, map_items, post_dict, scraper_error, source_items
+from .base import (MAPPING_ERRORS, Source, Unmappable, comment_dict, map_items, post_dict, scraper_error,
+                   source_items, why)
 from .grouping import PostGrouper, captionless_post
-from .values import first_present, handle, text_or_empty, to_count, to_flag, to_time, unmapped
+from .values import Fields, handle, to_count, to_flag, to_time
 
 NAME = "apify-instagram"
 COMMENTS_NAME = "apify-instagram-comments"
 POST_KEYS = ("shortCode", "ownerUsername", "latestComments", "likesCount", "displayUrl")
 _SHORTCODE_RE = re.compile(r"instagram\.com/(?:[^/]+/)?(?:p|reel|reels|tv)/([A-Za-z0-9_-]+)")
 
-COMMENT_FIELDS = ("id", "text", "ownerUsername", "owner.username", "timestamp", "likesCount", "replies")
+FLAG_KEYS = ("isSponsored", "paidPartnership", "isPaidPartnership")
 
 
-def map_comments(items: Any, parent: str | None = None) -> list[dict[str, Any]]:
+def comment_list(items: Any, what: str) -> list[Mapping[str, Any]]:
+    """A list of comment objects; anything else in it is a shape this source does not write."""
+    if items is None:
+        return []
+    if not isinstance(items, list) or not all(isinstance(item, Mapping) for item in items):
+        raise Unmappable(f"{what} is not a list of comment objects")
+    return items
+
+
+def map_comments(items: list[Mapping[str, Any]], parent: str | None = None) -> list[dict[str, Any]]:
     """latestComments[] (or a comment row's replies[]) as contract comments, replies flattened
     after their parent with `reply_to` set."""
     out: list[dict[str, Any]] = []
-    for item in items if isinstance(items, list) else []:
-        if not isinstance(item, Mapping):
-            continue
-        comment_id = item.get("id")
-        text = text_or_empty(item.get("text"))
-        if comment_id in (None, "") or text is None:
+    for item in items:
+        fields = Fields(item)
+        comment_id = fields.take("id", handle)
+        text = fields.text("text")
+        if comment_id is None or text is None:
             raise Unmappable(f"a comment without an id or with a text that is not a string: {dict(item)!r:.120}")
-        _, author = first_present(item, ("ownerUsername", "owner.username"))
-        likes = to_count(item.get("likesCount"))
-        used = ["id", "text", "ownerUsername", "timestamp", "replies"] + (["likesCount"] if likes is not None else [])
-        if item.get("ownerUsername") is None and author is not None:
-            used.append("owner.username")
-        out.append(comment_dict(id=comment_id, text=text, author=handle(author), reply_to=parent,
-                                created_at=to_time(item.get("timestamp")), likes=likes,
-                                meta=unmapped(item, used)))
-        out.extend(map_comments(item.get("replies"), parent=str(comment_id)))
+        replies = comment_list(item.get("replies"), "a comment's replies")
+        fields.consume("replies")
+        out.append(comment_dict(id=comment_id, text=text, author=fields.take(("ownerUsername", "owner.username"), handle),
+                                reply_to=parent, created_at=fields.take("timestamp", to_time),
+                                likes=fields.take("likesCount", to_count), meta=fields.rest()))
+        out.extend(map_comments(replies, parent=comment_id))
     return out
 
 
@@ -64,23 +70,21 @@ def map_post(item: Mapping[str, Any]) -> dict[str, Any]:
         raise Unmappable(failed)
     if not any(key in item for key in POST_KEYS + ("caption",)):
         raise Unmappable(f"not an Instagram post item: none of {', '.join(POST_KEYS)}, caption")
-    id_key, post_id = first_present(item, ("shortCode", "id"))
+    fields = Fields(item)
+    post_id = fields.take(("shortCode", "id"), handle)
     if post_id is None:
         raise Unmappable("no shortCode and no id")
-    text = text_or_empty(item.get("caption"))
+    text = fields.text("caption")
     if text is None:
         raise Unmappable(f"caption is {type(item.get('caption')).__name__}, not text")
-    likes, followers = to_count(item.get("likesCount")), to_count(item.get("followersCount"))
-    flags = [to_flag(item[k]) for k in ("isSponsored", "paidPartnership", "isPaidPartnership") if k in item]
-    flags = [f for f in flags if f is not None]
-    used = [id_key, "caption", "ownerUsername", "timestamp", "latestComments", "isSponsored", "paidPartnership",
-            "isPaidPartnership"]
-    used += [k for k, v in (("likesCount", likes), ("followersCount", followers)) if v is not None]
+    comments = map_comments(comment_list(item.get("latestComments"), "latestComments"))
+    fields.consume("latestComments")
+    flags = fields.take_all(FLAG_KEYS, to_flag)
     return post_dict(
-        NAME, id=str(post_id), text=text, platform="instagram", creator=handle(item.get("ownerUsername")),
-        followers=followers, created_at=to_time(item.get("timestamp")), likes=likes,
-        paid=any(flags) if flags else None, comments=map_comments(item.get("latestComments")),
-        meta=unmapped(item, used),
+        NAME, id=post_id, text=text, platform="instagram", creator=fields.take("ownerUsername", handle),
+        followers=fields.take("followersCount", to_count), created_at=fields.take("timestamp", to_time),
+        likes=fields.take("likesCount", to_count), paid=any(flags) if flags else None, comments=comments,
+        meta=fields.rest(),
     )
 
 
@@ -110,8 +114,8 @@ def read_comment_rows(path: Path, column_map: dict[str, str] | None = None) -> I
             continue
         try:
             comments = map_comments([value])
-        except Unmappable as why:
-            yield from grouper.reject(position, str(why), value)
+        except MAPPING_ERRORS as err:
+            yield from grouper.reject(position, why(err), value)
             continue
         comments[0].setdefault("meta", {}).pop("postUrl", None)
         yield from grouper.add(position, key, comments)

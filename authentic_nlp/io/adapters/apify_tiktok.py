@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from ..base import ReadItem
-from .base import Source, Unmappable, comment_dict, map_items, post_dict, scraper_error, source_items
+from .base import (MAPPING_ERRORS, Source, Unmappable, comment_dict, map_items, post_dict, scraper_error,
+                   source_items, why)
 from .grouping import PostGrouper, captionless_post
-from .values import first_present, get_path, handle, text_or_empty, to_count, to_flag, to_time, unmapped
+from .values import Fields, get_path, handle, to_count, to_flag, to_time
 
 NAME = "apify-tiktok"
 COMMENTS_NAME = "apify-tiktok-comments"
@@ -31,21 +32,21 @@ VIDEO_KEYS = ("text", "authorMeta", "authorMeta.name", "webVideoUrl", "createTim
 
 
 def map_comment(item: Mapping[str, Any], parent: Any = None) -> list[dict[str, Any]]:
-    id_key, comment_id = first_present(item, ("cid", "id"))
-    text = text_or_empty(item.get("text"))
+    fields = Fields(item)
+    comment_id = fields.take(("cid", "id"), handle)
+    text = fields.text("text")
     if comment_id is None or text is None:
         raise Unmappable("a comment without a cid or with a text that is not a string")
-    author_key, author = first_present(item, ("uniqueId", "user.uniqueId", "author"))
-    time_key, created = first_present(item, ("createTimeISO", "createTime"))
-    likes = to_count(item.get("diggCount"))
-    parent = parent if parent is not None else first_present(item, ("repliesToId", "replyToId"))[1]
-    used = [k for k in (id_key, "text", author_key, time_key, "repliesToId", "replyToId", "replies") if k]
-    used += ["diggCount"] if likes is not None else []
-    out = [comment_dict(id=comment_id, text=text, author=handle(author), reply_to=parent,
-                        created_at=to_time(created), likes=likes, meta=unmapped(item, used))]
-    for reply in item.get("replies") or []:
-        if isinstance(reply, Mapping):
-            out.extend(map_comment(reply, parent=str(comment_id)))
+    replies = item.get("replies")
+    if replies is not None and not (isinstance(replies, list) and all(isinstance(r, Mapping) for r in replies)):
+        raise Unmappable("a comment's replies are not a list of comment objects")
+    fields.consume("replies")
+    parent = parent if parent is not None else fields.take(("repliesToId", "replyToId"), handle)
+    out = [comment_dict(id=comment_id, text=text, author=fields.take(("uniqueId", "user.uniqueId", "author"), handle),
+                        reply_to=parent, created_at=fields.take(("createTimeISO", "createTime"), to_time),
+                        likes=fields.take("diggCount", to_count), meta=fields.rest())]
+    for reply in replies or []:
+        out.extend(map_comment(reply, parent=comment_id))
     return out
 
 
@@ -55,26 +56,25 @@ def map_video(item: Mapping[str, Any]) -> dict[str, Any]:
         raise Unmappable(failed)
     if not any(get_path(item, key) is not None for key in VIDEO_KEYS):
         raise Unmappable(f"not a TikTok video item: none of {', '.join(VIDEO_KEYS)}")
-    video_id = item.get("id") or video_key(item.get("webVideoUrl"))
-    if video_id in (None, ""):
+    fields = Fields(item)
+    video_id = fields.take("id", handle) or video_key(item.get("webVideoUrl"))
+    if video_id is None:
         raise Unmappable("no id and no webVideoUrl")
-    text = text_or_empty(item.get("text"))
+    text = fields.text("text")
     if text is None:
         raise Unmappable(f"text is {type(item.get('text')).__name__}, not text")
-    time_key, created = first_present(item, ("createTimeISO", "createTime"))
-    followers, likes = to_count(get_path(item, "authorMeta.fans")), to_count(item.get("diggCount"))
-    flags = [to_flag(get_path(item, k)) for k in FLAG_KEYS]
-    flags = [f for f in flags if f is not None]
-    comments: list[dict[str, Any]] = []
-    for comment in item.get("comments") or []:
-        if isinstance(comment, Mapping):
-            comments.extend(map_comment(comment))
-    used = ["id", "text", time_key or "createTimeISO", "authorMeta.name", "comments", *FLAG_KEYS]
-    used += [k for k, v in (("authorMeta.fans", followers), ("diggCount", likes)) if v is not None]
+    raw_comments = item.get("comments")
+    if raw_comments is not None and not (isinstance(raw_comments, list)
+                                         and all(isinstance(c, Mapping) for c in raw_comments)):
+        raise Unmappable("comments is not a list of comment objects")
+    comments = [mapped for comment in raw_comments or [] for mapped in map_comment(comment)]
+    fields.consume("comments")
+    flags = fields.take_all(FLAG_KEYS, to_flag)
     return post_dict(
-        NAME, id=str(video_id), text=text, platform="tiktok", creator=handle(get_path(item, "authorMeta.name")),
-        followers=followers, created_at=to_time(created), likes=likes, paid=any(flags) if flags else None,
-        comments=comments, meta=unmapped(item, used),
+        NAME, id=video_id, text=text, platform="tiktok", creator=fields.take("authorMeta.name", handle),
+        followers=fields.take("authorMeta.fans", to_count), created_at=fields.take(("createTimeISO", "createTime"), to_time),
+        likes=fields.take("diggCount", to_count), paid=any(flags) if flags else None, comments=comments,
+        meta=fields.rest(),
     )
 
 
@@ -104,8 +104,8 @@ def read_comment_rows(path: Path, column_map: dict[str, str] | None = None) -> I
             continue
         try:
             comments = map_comment(value)
-        except Unmappable as why:
-            yield from grouper.reject(position, str(why), value)
+        except MAPPING_ERRORS as err:
+            yield from grouper.reject(position, why(err), value)
             continue
         for name in ("videoWebUrl", "webVideoUrl", "awemeId", "videoId"):
             comments[0].get("meta", {}).pop(name, None)

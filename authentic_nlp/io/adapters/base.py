@@ -64,6 +64,16 @@ class Unmappable(Exception):
     """Raised by a mapping function: the item cannot become a contract record (the reason)."""
 
 
+# What a mapping function may raise on an item of an unexpected shape (a list where the source
+# documents an object, a number where it documents text): the item is quarantined with the
+# error named, and the file goes on; it never ends the run.
+MAPPING_ERRORS = (Unmappable, AttributeError, TypeError, KeyError, ValueError, IndexError)
+
+
+def why(err: Exception) -> str:
+    return str(err) if isinstance(err, Unmappable) else f"unexpected shape ({type(err).__name__}: {err})"
+
+
 def quarantined(position: SourcePosition, source: str, reason: str, item: Any) -> ReadItem:
     return ReadItem(position, raw=item, error=RecordError("E015", source=source, detail=reason))
 
@@ -138,8 +148,8 @@ def map_one(position: SourcePosition, source: str, mapper: Callable[[Mapping[str
         return quarantined(position, source, f"expected a JSON object, got {type(value).__name__}", value)
     try:
         raw = mapper(value)
-    except Unmappable as why:
-        return quarantined(position, source, str(why), value)
+    except MAPPING_ERRORS as err:
+        return quarantined(position, source, why(err), value)
     return ReadItem(position, raw=apply_column_map(raw, value, column_map))
 
 

@@ -33,7 +33,7 @@ from typing import IO, Any, Callable, Iterator, Mapping
 
 from ...errors import AuthenticNLPError
 from ..base import ReadItem
-from .base import Source, comment_dict, json_items, post_dict, quarantined
+from .base import MAPPING_ERRORS, Source, comment_dict, json_items, post_dict, quarantined, why
 from .containers import SafeZip, open_text
 from .values import epoch_to_iso, fix_meta_mojibake, get_path, handle, to_time
 
@@ -248,8 +248,11 @@ def _read_tree(path: Path, tree: ExportTree, posts_files: list[str]) -> Iterator
                 if not isinstance(post, Mapping):
                     yield quarantined(position, NAME, f"expected a post object, got {type(post).__name__}", post)
                     continue
-                post_id, _ = post_id_and_time(post)
-                mapped = map_post(post, account, replies.get(post_id or "", []))
+                try:
+                    post_id, _ = post_id_and_time(post)
+                    mapped = map_post(post, account, replies.get(post_id or "", []))
+                except MAPPING_ERRORS as err:
+                    mapped = why(err)
                 if isinstance(mapped, str):
                     yield quarantined(position, NAME, mapped, post)
                 else:
@@ -261,7 +264,10 @@ def _post_times(tree: ExportTree, posts_files: list[str]) -> Iterator[tuple[floa
     for name in posts_files:
         for _position, value, error in _values(tree, name):
             for post in _post_items(value) if error is None else ():
-                post_id, created = post_id_and_time(post) if isinstance(post, Mapping) else (None, None)
+                try:
+                    post_id, created = post_id_and_time(post) if isinstance(post, Mapping) else (None, None)
+                except MAPPING_ERRORS:
+                    continue        # reported when the post itself is read
                 if post_id and created:
                     yield _epoch(created), post_id
 

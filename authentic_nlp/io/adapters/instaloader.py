@@ -25,67 +25,73 @@ from typing import Any, Iterator, Mapping
 
 from ...errors import SourcePosition
 from ..base import ReadItem
-from .base import Source, Unmappable, apply_column_map, comment_dict, json_items, post_dict, quarantined
+from .base import (MAPPING_ERRORS, Source, Unmappable, apply_column_map, comment_dict, json_items, post_dict,
+                   quarantined, why)
 from .containers import inner_name
 from .grouping import captionless_post
-from .values import epoch_to_iso, get_path, handle, text_or_empty, to_count, to_flag, unmapped
+from .values import Fields, epoch_to_iso, get_path, handle, to_count, to_flag
 
 logger = logging.getLogger("authentic_nlp")
 
 NAME = "instaloader"
 COMMENTS_SUFFIX = "_comments.json"
-USED_NODE = ("shortcode", "edge_media_to_caption", "owner.username", "taken_at_timestamp", "is_paid_partnership")
 
 
-def caption_of(node: Mapping[str, Any]) -> str:
-    edges = get_path(node, "edge_media_to_caption.edges") or []
-    texts = [get_path(edge, "node.text") for edge in edges if isinstance(edge, Mapping)]
-    texts = [t for t in texts if isinstance(t, str)]
-    if texts:
-        return texts[0]
-    caption = node.get("caption")       # newer instaloader versions also write a plain caption
-    return caption if isinstance(caption, str) else ""
+def caption_of(fields: Fields) -> str:
+    """The caption from node.edge_media_to_caption (or the plain node.caption newer versions also
+    write); "" when there is none. Keys that hold something else stay in `meta`."""
+    edges = get_path(fields.item, "node.edge_media_to_caption.edges")
+    if isinstance(edges, list):
+        texts = [get_path(edge, "node.text") for edge in edges if isinstance(edge, Mapping)]
+        texts = [text for text in texts if isinstance(text, str)]
+        if texts or not edges:
+            fields.consume("node.edge_media_to_caption")
+            if texts:
+                return texts[0]
+    caption = fields.text("node.caption")
+    return caption or ""
 
 
-def map_comments(items: Any, parent: str | None = None) -> list[dict[str, Any]]:
+def comment_list(items: Any) -> list[Mapping[str, Any]]:
+    if items is None:
+        return []
+    if not isinstance(items, list) or not all(isinstance(item, Mapping) for item in items):
+        raise Unmappable("comments or answers are not a list of comment objects")
+    return items
+
+
+def map_comments(items: list[Mapping[str, Any]], parent: str | None = None) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
-    for item in items if isinstance(items, list) else []:
-        if not isinstance(item, Mapping):
-            continue
-        text = text_or_empty(item.get("text"))
-        if item.get("id") in (None, "") or text is None:
+    for item in items:
+        fields = Fields(item)
+        comment_id, text = fields.take("id", handle), fields.text("text")
+        if comment_id is None or text is None:
             raise Unmappable("a comment without an id or with a text that is not a string")
-        likes = to_count(item.get("likes_count"))
-        used = ["id", "text", "created_at", "owner.username", "answers"] + (["likes_count"] if likes is not None else [])
-        out.append(comment_dict(id=item["id"], text=text, author=handle(get_path(item, "owner.username")),
-                                reply_to=parent, created_at=epoch_to_iso(item.get("created_at")), likes=likes,
-                                meta=unmapped(item, used)))
-        out.extend(map_comments(item.get("answers"), parent=str(item["id"])))
+        answers = comment_list(item.get("answers"))
+        fields.consume("answers")
+        out.append(comment_dict(id=comment_id, text=text, author=fields.take("owner.username", handle),
+                                reply_to=parent, created_at=fields.take("created_at", epoch_to_iso),
+                                likes=fields.take("likes_count", to_count), meta=fields.rest()))
+        out.extend(map_comments(answers, parent=comment_id))
     return out
 
 
 def map_metadata(document: Mapping[str, Any], comments: list[dict[str, Any]]) -> dict[str, Any]:
-    node = document.get("node")
     node_type = get_path(document, "instaloader.node_type")
-    if not isinstance(node, Mapping):
+    if not isinstance(document.get("node"), Mapping):
         raise Unmappable("no 'node' object")
     if node_type not in (None, "Post"):
         raise Unmappable(f"an instaloader {node_type} file, not a post")
-    post_id = node.get("shortcode") or node.get("id")
-    if not post_id:
+    fields = Fields(document)
+    post_id = fields.take(("node.shortcode", "node.id"), handle)
+    if post_id is None:
         raise Unmappable("the node has no shortcode and no id")
-    _, likes = next(((k, to_count(get_path(node, k))) for k in ("edge_media_preview_like.count", "edge_liked_by.count")
-                     if to_count(get_path(node, k)) is not None), (None, None))
-    used = list(USED_NODE) + ["edge_media_preview_like.count", "edge_liked_by.count"] * (likes is not None)
-    if not node.get("shortcode"):
-        used.append("id")
-    meta = {"node": unmapped(node, used)}
-    meta.update(unmapped(document, ["node"]))
-    paid = to_flag(node.get("is_paid_partnership"))
-    return post_dict(NAME, id=str(post_id), text=caption_of(node), platform="instagram",
-                     creator=handle(get_path(node, "owner.username")),
-                     created_at=epoch_to_iso(node.get("taken_at_timestamp")), likes=likes, paid=paid,
-                     comments=comments, meta=meta)
+    text = caption_of(fields)
+    return post_dict(NAME, id=post_id, text=text, platform="instagram",
+                     creator=fields.take("node.owner.username", handle),
+                     created_at=fields.take("node.taken_at_timestamp", epoch_to_iso),
+                     likes=fields.take(("node.edge_media_preview_like.count", "node.edge_liked_by.count"), to_count),
+                     paid=fields.take("node.is_paid_partnership", to_flag), comments=comments, meta=fields.rest())
 
 
 def _stem(path: Path) -> str:
@@ -111,9 +117,9 @@ def _read_comments(path: Path) -> tuple[list[dict[str, Any]], list[ReadItem]]:
             errors.append(error)
             continue
         try:
-            comments.extend(map_comments(value if isinstance(value, list) else [value]))
-        except Unmappable as why:
-            errors.append(quarantined(position, NAME, str(why), value))
+            comments.extend(map_comments(comment_list(value if isinstance(value, list) else [value])))
+        except MAPPING_ERRORS as err:
+            errors.append(quarantined(position, NAME, why(err), value))
     return comments, errors
 
 
@@ -129,8 +135,8 @@ def read_metadata(path: Path, column_map: dict[str, str] | None = None) -> Itera
             continue
         try:
             raw = map_metadata(value if isinstance(value, Mapping) else {}, comments)
-        except Unmappable as why:
-            yield quarantined(position, NAME, str(why), value)
+        except MAPPING_ERRORS as err:
+            yield quarantined(position, NAME, why(err), value)
             continue
         if sibling.is_file():
             raw["meta"]["comments_file"] = sibling.name

@@ -101,15 +101,6 @@ def get_path(record: Mapping[str, Any], dotted: str) -> Any:
     return node
 
 
-def first_present(record: Mapping[str, Any], names: Iterable[str]) -> tuple[str | None, Any]:
-    """The first of `names` (dotted allowed) that holds something other than None or ""."""
-    for name in names:
-        value = get_path(record, name)
-        if value is not None and value != "":
-            return name, value
-    return None, None
-
-
 def handle(value: Any) -> str | None:
     """An account handle without "@"; None when empty or not text."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -154,6 +145,52 @@ def unmapped(record: Mapping[str, Any], used: Iterable[str]) -> dict[str, Any]:
             else:
                 del left[head]
     return left
+
+
+class Fields:
+    """Reads contract values out of one source item and remembers which keys it used, so that
+    `rest()` is exactly what is left for `meta`: a key whose value could not be read as its field
+    (hidden likes -1, a date in an unknown format, a list where text was expected) is not used and
+    stays in `meta` as it was."""
+
+    def __init__(self, item: Mapping[str, Any]) -> None:
+        self.item = item
+        self.used: list[str] = []
+
+    def take(self, keys: str | Iterable[str], reader: Any = None) -> Any:
+        """The first of `keys` (dotted allowed) whose value `reader` reads (None: as it is)."""
+        for key in (keys,) if isinstance(keys, str) else keys:
+            value = get_path(self.item, key)
+            if value is None or value == "":
+                continue
+            converted = value if reader is None else reader(value)
+            if converted is not None:
+                self.used.append(key)
+                return converted
+        return None
+
+    def text(self, key: str) -> str | None:
+        """Caption-like text: "" when the key is absent, null or empty (sources leave empty keys
+        out); None when it holds something that is not text (then it stays in `meta`)."""
+        value = get_path(self.item, key)
+        if value is None or value == "":
+            self.used.append(key)
+            return ""
+        if isinstance(value, str):
+            self.used.append(key)
+            return value
+        return None
+
+    def take_all(self, keys: Iterable[str], reader: Any) -> list[Any]:
+        """Every one of `keys` that `reader` reads (several flags for one fact)."""
+        return [value for value in (self.take(key, reader) for key in keys) if value is not None]
+
+    def consume(self, *keys: str) -> None:
+        """Keys handled otherwise (a list of comments mapped one by one)."""
+        self.used.extend(keys)
+
+    def rest(self) -> dict[str, Any]:
+        return unmapped(self.item, self.used)
 
 
 def _lower_word(value: Any) -> str | None:

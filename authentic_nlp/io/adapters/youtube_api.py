@@ -28,8 +28,9 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from ..base import ReadItem
-from .base import Source, Unmappable, apply_column_map, comment_dict, json_items, post_dict, quarantined
-from .values import get_path, handle, to_count, to_time, unmapped
+from .base import (MAPPING_ERRORS, Source, Unmappable, apply_column_map, comment_dict, json_items, post_dict,
+                   quarantined, why)
+from .values import Fields, get_path, handle, to_count, to_time
 
 NAME = "youtube-api"
 _TAG_RE = re.compile(r"<[^>]+>")
@@ -59,48 +60,51 @@ def _kind(resource: Any) -> str | None:
     return None
 
 
-def plain_text(snippet: Mapping[str, Any]) -> str:
-    """textOriginal when the API gave it, else textDisplay without its HTML (<br>, <a>, &amp;)."""
-    original = snippet.get("textOriginal")
+def plain_text(fields: Fields) -> str | None:
+    """snippet.textOriginal when the API gave it, else snippet.textDisplay without its HTML (<br>,
+    <a>, &amp;); both are the same comment, so both keys are used. None when neither is text."""
+    original, shown = fields.take("snippet.textOriginal"), fields.take("snippet.textDisplay")
     if isinstance(original, str):
         return original
-    shown = snippet.get("textDisplay")
-    if not isinstance(shown, str):
+    if isinstance(shown, str):
+        return html.unescape(_TAG_RE.sub("", shown.replace("<br>", "\n").replace("<br/>", "\n")))
+    if original is None and shown is None:
         return ""
-    return html.unescape(_TAG_RE.sub("", shown.replace("<br>", "\n").replace("<br/>", "\n")))
+    raise Unmappable("a comment whose text is not a string")
 
 
 def map_comment(resource: Mapping[str, Any], owner_channel: Any, creator: str | None,
                 parent: str | None = None) -> dict[str, Any]:
-    snippet = resource.get("snippet") or {}
-    comment_id = resource.get("id")
-    if not comment_id:
+    fields = Fields(resource)
+    comment_id = fields.take("id", handle)
+    if comment_id is None:
         raise Unmappable("a comment without an id")
-    by_creator = owner_channel is not None and get_path(snippet, "authorChannelId.value") == owner_channel
-    author = creator if by_creator and creator else handle(snippet.get("authorDisplayName"))
-    likes = to_count(snippet.get("likeCount"))
-    used = ["textOriginal", "textDisplay", "authorDisplayName", "publishedAt", "parentId"] + (
-        ["likeCount"] if likes is not None else [])
-    meta = {"by_channel_owner": True} if by_creator else {}
-    rest = unmapped(snippet, used)
-    if rest:
-        meta["snippet"] = rest
-    return comment_dict(id=comment_id, text=plain_text(snippet), author=author,
-                        reply_to=parent or snippet.get("parentId"), created_at=to_time(snippet.get("publishedAt")),
-                        likes=likes, meta=meta)
+    text = plain_text(fields)
+    by_creator = owner_channel is not None and get_path(resource, "snippet.authorChannelId.value") == owner_channel
+    meta_extra = {}
+    if by_creator and creator:    # written as the post's creator; the display name stays in meta
+        author, meta_extra = creator, {"by_channel_owner": True}
+    else:
+        author = fields.take("snippet.authorDisplayName", handle)
+    reply_to = parent if parent is not None else fields.take("snippet.parentId", handle)
+    if parent is not None:
+        fields.consume("snippet.parentId")
+    return comment_dict(id=comment_id, text=text, author=author, reply_to=reply_to,
+                        created_at=fields.take("snippet.publishedAt", to_time),
+                        likes=fields.take("snippet.likeCount", to_count), meta={**meta_extra, **fields.rest()})
 
 
 def thread_comments(thread: Mapping[str, Any], creator: str | None) -> list[dict[str, Any]]:
-    snippet = thread.get("snippet") or {}
-    owner = snippet.get("channelId")
-    top = snippet.get("topLevelComment")
+    snippet = thread.get("snippet")
+    top = snippet.get("topLevelComment") if isinstance(snippet, Mapping) else None
     if not isinstance(top, Mapping):
         raise Unmappable("a commentThread without snippet.topLevelComment")
-    comments = [map_comment(top, owner, creator)]
-    for reply in get_path(thread, "replies.comments") or []:
-        if isinstance(reply, Mapping):
-            comments.append(map_comment(reply, owner, creator, parent=str(top.get("id"))))
-    return comments
+    owner = snippet.get("channelId")
+    replies = get_path(thread, "replies.comments") or []
+    if not isinstance(replies, list) or not all(isinstance(reply, Mapping) for reply in replies):
+        raise Unmappable("replies.comments is not a list of comment objects")
+    top_comment = map_comment(top, owner, creator)
+    return [top_comment] + [map_comment(reply, owner, creator, parent=top_comment["id"]) for reply in replies]
 
 
 def video_post(video: Mapping[str, Any] | None, video_id: str, channel: Any) -> dict[str, Any]:
@@ -108,15 +112,17 @@ def video_post(video: Mapping[str, Any] | None, video_id: str, channel: Any) -> 
         raw = post_dict(NAME, id=video_id, text="", platform="youtube", meta={"caption": "missing"})
         raw["meta"]["channel_id"] = channel
         return raw
-    snippet = video.get("snippet") or {}
-    text = snippet.get("description")
-    likes = to_count(get_path(video, "statistics.likeCount"))
-    used = ["description", "channelTitle", "publishedAt"]
-    meta: dict[str, Any] = {"snippet": unmapped(snippet, used)}
-    meta.update(unmapped(video, ["id", "snippet", "kind", "etag"] + (["statistics.likeCount"] if likes is not None else [])))
-    return post_dict(NAME, id=video_id, text=text if isinstance(text, str) else "", platform="youtube",
-                     creator=handle(snippet.get("channelTitle")), created_at=to_time(snippet.get("publishedAt")),
-                     likes=likes, meta=meta)
+    if not isinstance(video.get("snippet", {}), Mapping):
+        raise Unmappable("the video's snippet is not an object")
+    fields = Fields(video)
+    fields.consume("id")
+    text = fields.text("snippet.description")
+    if text is None:
+        raise Unmappable("snippet.description is not text")
+    return post_dict(NAME, id=video_id, text=text, platform="youtube",
+                     creator=fields.take("snippet.channelTitle", handle),
+                     created_at=fields.take("snippet.publishedAt", to_time),
+                     likes=fields.take("statistics.likeCount", to_count), meta=fields.rest())
 
 
 def read_api(path: Path, column_map: dict[str, str] | None = None) -> Iterator[ReadItem]:
@@ -134,27 +140,32 @@ def read_api(path: Path, column_map: dict[str, str] | None = None) -> Iterator[R
             yield error
             continue
         kind = _kind(resource)
-        if kind == "youtube#video" and resource.get("id"):
-            if str(resource["id"]) not in threaded:         # a video with no threads in the file
-                raw = video_post(resource, str(resource["id"]), None)
-                yield ReadItem(position, raw=apply_column_map(raw, resource, column_map))
-            continue
-        video_id = get_path(resource, "snippet.videoId")
-        if kind != "youtube#commentThread" or not video_id:
-            yield quarantined(position, NAME, "neither a video nor a commentThread with snippet.videoId", resource)
+        video_id = resource.get("id") if kind == "youtube#video" else get_path(resource, "snippet.videoId")
+        if kind is None or not video_id:
+            yield quarantined(position, NAME, "neither a video with an id nor a commentThread with snippet.videoId",
+                              resource)
             continue
         video_id = str(video_id)
+        if kind == "youtube#video":
+            if video_id not in threaded:                    # a video with no threads in the file
+                try:
+                    raw = video_post(resource, video_id, None)
+                except MAPPING_ERRORS as err:
+                    yield quarantined(position, NAME, why(err), resource)
+                    continue
+                yield ReadItem(position, raw=apply_column_map(raw, resource, column_map))
+            continue
         if current is not None and current[0] != video_id:
             yield ReadItem(current[1], raw=current[2])
             current = None
-        if current is None:
-            video = videos.get(video_id)
-            raw = video_post(video, video_id, get_path(resource, "snippet.channelId"))
-            current = (video_id, position, apply_column_map(raw, video, column_map))
         try:
+            if current is None:
+                video = videos.get(video_id)
+                raw = video_post(video, video_id, get_path(resource, "snippet.channelId"))
+                current = (video_id, position, apply_column_map(raw, video, column_map))
             current[2]["comments"].extend(thread_comments(resource, current[2].get("creator")))
-        except Unmappable as why:
-            yield quarantined(position, NAME, str(why), resource)
+        except MAPPING_ERRORS as err:
+            yield quarantined(position, NAME, why(err), resource)
     if current is not None:
         yield ReadItem(current[1], raw=current[2])
 

@@ -20,13 +20,12 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from ..base import ReadItem
-from .base import Source, comment_dict, source_items
+from .base import MAPPING_ERRORS, Source, comment_dict, source_items, why
 from .containers import inner_name
 from .grouping import PostGrouper, captionless_post
-from .values import handle, text_or_empty, to_count, to_time, unmapped
+from .values import Fields, handle, to_count, to_time
 
 NAME = "youtube-comment-downloader"
-USED = ("cid", "text", "author", "votes", "time_parsed", "reply")
 
 
 def post_id_of(path: Path) -> str:
@@ -38,17 +37,15 @@ def post_id_of(path: Path) -> str:
 
 
 def map_row(row: Mapping[str, Any]) -> dict[str, Any] | str:
-    cid, text = row.get("cid"), text_or_empty(row.get("text"))
-    if not isinstance(cid, str) or not cid or text is None:
+    fields = Fields(row)
+    cid, text = fields.take("cid"), fields.text("text")
+    if not isinstance(cid, str) or text is None:
         return "no cid, or a text that is not a string"
-    parent = cid.rsplit(".", 1)[0] if "." in cid else None
-    created = to_time(row.get("time_parsed"))
-    likes = to_count(row.get("votes"))
-    used = [k for k in USED if k != "votes" or likes is not None]
-    if created is None:
-        used.remove("time_parsed")
-    return comment_dict(id=cid, text=text, author=handle(row.get("author")), reply_to=parent,
-                        created_at=created, likes=likes, meta=unmapped(row, used))
+    fields.consume("reply")            # told by the cid itself
+    return comment_dict(id=cid, text=text, author=fields.take("author", handle),
+                        reply_to=cid.rsplit(".", 1)[0] if "." in cid else None,
+                        created_at=fields.take("time_parsed", to_time), likes=fields.take("votes", to_count),
+                        meta=fields.rest())
 
 
 def read_rows(path: Path, column_map: dict[str, str] | None = None) -> Iterator[ReadItem]:
@@ -61,7 +58,10 @@ def read_rows(path: Path, column_map: dict[str, str] | None = None) -> Iterator[
         if not isinstance(value, Mapping):
             yield from grouper.reject(position, f"expected a JSON object, got {type(value).__name__}", value)
             continue
-        mapped = map_row(value)
+        try:
+            mapped = map_row(value)
+        except MAPPING_ERRORS as err:
+            mapped = why(err)
         if isinstance(mapped, str):
             yield from grouper.reject(position, mapped, value)
             continue
