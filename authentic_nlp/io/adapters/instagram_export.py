@@ -157,7 +157,8 @@ def map_post(post: Mapping[str, Any], creator: str | None, comments: list[dict[s
     caption = post.get("title") or first.get("title") or post.get("caption") or ""
     if not isinstance(caption, str):
         return f"the caption is {type(caption).__name__}, not text"
-    meta = {k: v for k, v in post.items() if k not in ("title", "caption", "creation_timestamp", "taken_at")}
+    used = {"title", "caption"} | ({"creation_timestamp", "taken_at"} if created is not None else set())
+    meta = {k: v for k, v in post.items() if k not in used}
     return post_dict(NAME, id=post_id, text=caption, platform="instagram", creator=creator, created_at=created,
                      comments=comments, meta=meta)
 
