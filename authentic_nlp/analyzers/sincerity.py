@@ -71,12 +71,19 @@ def score_text(text: str, language: str | None = None) -> SincerityResult:
 
 
 def build(options: "AnalysisOptions"):
-    """Load (and so validate) the cue data once; return the stage."""
+    """Load (and so validate) the cue data and the learned model once; return the stage.
+
+    The model (learn/wiring.py: the shipped one, `--model DIR`, none for cues only) gives
+    p(sincere) for the caption, computed once per caption; `combine` mixes it with the cue score."""
+    from ..learn.wiring import sincere_fn
+
     for lang in CUE_LANGS:
         package_lexicon(lang)
+    model = sincere_fn(options)
 
     def stage(ctx: "PostContext") -> None:
-        result = score_sincerity(ctx.caption)
+        p = model(ctx.caption.text) if model is not None else None
+        result = score_sincerity(ctx.caption, model_probability=p)
         ctx.record["sincerity"] = result.as_record()
         logger.debug("sincerity %s: %.3f (confidence %.2f, %d signals)", ctx.post.id, result.score,
                      result.confidence, len(result.signals))

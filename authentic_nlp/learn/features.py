@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from array import array
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Any
@@ -22,14 +23,10 @@ from typing import Any
 FEATURE_VERSION = 1
 
 TOKEN = re.compile(
-    r"(?P<url>(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|net|org|io|ly|it|co|me|tv|gg|link)(?:/\S*)?\b)"
-    r"|(?P<mention>@[\w.]+)"
-    r"|(?P<hashtag>#\w+)"
-    r"|(?P<code>\b(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]{4,}\b)"
-    r"|(?P<num>\d+(?:[.,:]\d+)*%?)"
-    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
-    r"|(?P<other>[^\w\s])",
+    r"(?:https?://|www\.)\S+|[@#][\w.]*\w"
+    r"|\w+(?:['’]\w+)*(?:\.(?:com|net|org|io|ly|it|co|me|tv|gg|link)\b(?:/\S*)?)?|[^\w\s]"
 )
+URL_START = ("http", "www.")
 
 
 @dataclass(frozen=True)
@@ -51,15 +48,25 @@ class FeatureConfig:
 def tokens(text: str) -> list[str]:
     """The normalized tokens of a text (see the module docstring); "" and whitespace give []."""
     out: list[str] = []
-    for m in TOKEN.finditer(text.lower()):
-        kind = m.lastgroup
-        if kind == "word" or kind == "other":
-            out.append(m.group())
-        elif kind == "hashtag":
-            out.append(m.group())
-            out.append(m.group()[1:])
+    for tok in TOKEN.findall(text.lower()):
+        first = tok[0]
+        if len(tok) == 1 and not first.isalnum():
+            out.append(tok)
+        elif first == "@":
+            out.append("<mention>")
+        elif first == "#":
+            out.append(tok)
+            out.append(tok[1:])
+        elif not first.isalnum() and first != "_":
+            out.append(tok)
+        elif "." in tok or tok.startswith(URL_START):
+            out.append("<url>")
+        elif tok.isalpha() or not any(ch.isdigit() for ch in tok):
+            out.append(tok)
+        elif tok.isdigit() or len(tok) < 4:
+            out.append("<num>")
         else:
-            out.append(f"<{kind}>")
+            out.append("<code>")
     return out
 
 
@@ -80,6 +87,15 @@ def _word_cache(buckets: int, char_min: int, char_max: int):
         return tuple(ids)
 
     return word_ids
+
+
+@lru_cache(maxsize=8)
+def _pair_cache(buckets: int):
+    @lru_cache(maxsize=262_144)
+    def pair_id(a: str, b: str) -> int:
+        return _hash(f"b:{a} {b}", buckets)
+
+    return pair_id
 
 
 def shape_marks(text: str, toks: list[str]) -> list[str]:
@@ -104,15 +120,18 @@ def text_ids(text: str, config: FeatureConfig) -> list[int]:
     for token in toks:
         ids.extend(word_ids(token))
     if config.word_bigrams:
-        ids.extend(_hash(f"b:{a} {b}", config.buckets) for a, b in zip(toks, toks[1:]))
+        pair_id = _pair_cache(config.buckets)
+        ids.extend(pair_id(a, b) for a, b in zip(toks, toks[1:]))
     ids.extend(_hash(mark, config.buckets) for mark in shape_marks(text, toks))
     return ids
 
 
-def batch_ids(texts: list[str], config: FeatureConfig) -> tuple[list[int], list[int]]:
-    """Flat ids and offsets for an EmbeddingBag: text i owns flat[offsets[i]:offsets[i + 1]]."""
-    flat: list[int] = []
-    offsets: list[int] = []
+def batch_ids(texts: list[str], config: FeatureConfig) -> tuple[array, array]:
+    """Flat ids and offsets for an EmbeddingBag: text i owns flat[offsets[i]:offsets[i + 1]].
+
+    Machine-integer arrays, so that torch takes them without a Python loop (`model.to_tensors`)."""
+    flat = array("q")
+    offsets = array("q")
     for text in texts:
         offsets.append(len(flat))
         flat.extend(text_ids(text, config))

@@ -111,6 +111,10 @@ def read_config(path: Path) -> dict[str, Any]:
 def load_torch(path: Path, config: dict[str, Any]) -> TorchBackend:
     import torch
 
+    # One intra-op thread: the network is tiny (threads cost more than they save), and a process
+    # that never starts torch's OpenMP pool can fork worker processes safely (`--workers N`);
+    # forking after the pool has started deadlocks the children.
+    torch.set_num_threads(1)
     features = FeatureConfig.from_dict(config["features"])
     model = build_network(NetConfig.from_dict(config["net"]))
     state = torch.load(path / config.get("weights", "model.pt"), map_location="cpu", weights_only=True)

@@ -17,6 +17,7 @@ import json
 import logging
 import random
 import time
+from array import array
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -42,7 +43,7 @@ class TrainConfig:
     epochs: int = 40
     patience: int = 8
     batch_size: int = 32
-    lr: float = 0.01
+    lr: float = 0.003
     weight_decay: float = 0.0
     seed: int = 13
     threads: int = 1
@@ -68,7 +69,7 @@ class Featurized:
     def batch(self, indices: list[int]):
         from .model import to_tensors
 
-        flat, offsets = [], []
+        flat, offsets = array("q"), array("q")
         for i in indices:
             offsets.append(len(flat))
             flat.extend(self.ids[i])
@@ -100,7 +101,10 @@ def train_model(corpus_root: Path | str, output: Path | str, *, features: Featur
         raise AuthenticNLPError("E303", path=corpus_root, detail="the train split has no captions or no comments")
 
     model = build_network(net)
-    optimizer = torch.optim.Adam(model.parameters(), lr=config.lr, weight_decay=config.weight_decay)
+    # sparse Adam for the embedding (a step touches only the rows of the batch), Adam for the rest
+    dense = [p for name, p in model.named_parameters() if not name.startswith("embedding.")]
+    optimizers = [torch.optim.SparseAdam([model.embedding.weight], lr=config.lr),
+                  torch.optim.Adam(dense, lr=config.lr, weight_decay=config.weight_decay)]
     x_cap, x_com = Featurized([c.text for c in cap_train], features), Featurized([c.text for c in com_train], features)
     y_cap = torch.tensor([[c.sponsored, c.sincere] for c in cap_train], dtype=torch.float32)
     y_com = torch.tensor([c.type for c in com_train], dtype=torch.long)
@@ -122,9 +126,11 @@ def train_model(corpus_root: Path | str, output: Path | str, *, features: Featur
             ids, offsets = x.batch(indices)
             logits = model(ids, offsets, head)
             loss = bce(logits, y_cap[indices]) if head == "caption" else ce(logits, y_com[indices])
-            optimizer.zero_grad()
+            for optimizer in optimizers:
+                optimizer.zero_grad()
             loss.backward()
-            optimizer.step()
+            for optimizer in optimizers:
+                optimizer.step()
             total += loss.item()
         dev = dev_score(model, cap_dev or cap_train, com_dev or com_train, features)
         history.append({"epoch": epoch, "loss": round(total / max(1, len(batches)), 5), "dev": dev})

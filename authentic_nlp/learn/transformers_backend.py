@@ -44,6 +44,7 @@ class FineTuneConfig:
     lr: float = 3e-5
     max_length: int = 256
     seed: int = 13
+    threads: int | None = None         # torch intra-op threads (None: torch's default)
     max_steps: int | None = None       # stop after this many optimiser steps (tests, quick looks)
     max_captions: int | None = None
     max_comments: int | None = None
@@ -116,6 +117,8 @@ def fine_tune(backbone: str | Path, corpus_root: Path | str, output: Path | str,
     random.seed(config.seed)
     torch.manual_seed(config.seed)
     torch.use_deterministic_algorithms(True)
+    if config.threads is not None:
+        torch.set_num_threads(config.threads)
     tokenizer, model = load_checkpoint(backbone)
     corpus = load_corpus(corpus_root)
     cap_train, com_train = corpus.split("train")

@@ -47,8 +47,8 @@ def test_batch_offsets_slice_each_text():
     config = FeatureConfig(buckets=500)
     texts = ["ciao", "", "hello there 👋"]
     flat, offsets = batch_ids(texts, config)
-    ends = offsets[1:] + [len(flat)]
-    assert [flat[s:e] for s, e in zip(offsets, ends)] == [text_ids(t, config) for t in texts]
+    ends = list(offsets[1:]) + [len(flat)]
+    assert [list(flat[s:e]) for s, e in zip(offsets, ends)] == [text_ids(t, config) for t in texts]
 
 
 def test_ids_do_not_depend_on_python_hash_seed():
