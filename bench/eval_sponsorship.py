@@ -2,6 +2,9 @@
 
     python bench/eval_sponsorship.py            # instasynth-synthetic + the verdict confusion table
     python bench/eval_sponsorship.py --fit      # refit markets/probability.yaml on the hand-written captions
+    python bench/eval_sponsorship.py --corpus   # verdict agreement on corpora/it, corpora/en (train+dev splits)
+    python bench/eval_sponsorship.py --corpus --split test        # the held-out split (figures only)
+    python bench/eval_sponsorship.py --corpus --show 40           # list train/dev disagreements
 
 --fit uses only tests/sponsorship/cases.yaml and calibration.yaml (hand-written for this project) and
 prints a 5-fold cross-validated reliability table. The default run reads ../shared/data (evaluation
@@ -173,12 +176,62 @@ def run_confusion() -> None:
     print(f"agreement {agree}/{len(rows)}")
 
 
+def corpus_rows(root: Path, splits: set[str]) -> list[dict]:
+    """Annotated posts of corpora/it and corpora/en in the given by-creator splits."""
+    from authentic_nlp.learn.splits import split_of
+
+    rows = []
+    for lang in ("it", "en"):
+        for path in sorted((root / lang).glob("batch_*.jsonl")):
+            for line in path.read_text(encoding="utf-8").splitlines():
+                raw = json.loads(line) if line.strip() else None
+                if raw and "labels" in raw and split_of(raw.get("creator"), raw["id"]) in splits:
+                    rows.append(raw)
+    return rows
+
+
+def run_corpus(root: Path, splits: set[str], show: int) -> None:
+    markets, signals = load_markets(), load_signals()
+    got = []
+    rows = corpus_rows(root, splits)
+    for raw in rows:
+        post = parse_post({k: v for k, v in raw.items() if k not in ("labels", "comments")})
+        verdict, _evidence, _f = assess(normalize(post.text), post, markets[post.market or "us"], signals)
+        got.append(verdict)
+    print(f"corpora ({root}), splits {'+'.join(sorted(splits))}: {len(rows)} annotated posts")
+    for market in ("it", "us", "uk"):
+        idx = [i for i, r in enumerate(rows) if r.get("market") == market]
+        agree = sum(got[i] == rows[i]["labels"]["verdict"] for i in idx)
+        print(f"\nmarket {market}: verdict agreement {agree}/{len(idx)} ({agree / max(len(idx), 1):.3f})")
+        print("| expected \\ predicted | " + " | ".join(VERDICTS) + " |")
+        print("|---" * (len(VERDICTS) + 1) + "|")
+        for exp in VERDICTS:
+            counts = Counter(got[i] for i in idx if rows[i]["labels"]["verdict"] == exp)
+            print(f"| {exp} | " + " | ".join(str(counts.get(v, 0)) for v in VERDICTS) + " |")
+    agree = sum(g == r["labels"]["verdict"] for g, r in zip(got, rows))
+    print(f"\nall markets: verdict agreement {agree}/{len(rows)} ({agree / max(len(rows), 1):.3f})")
+    if show and "test" in splits:
+        print("(disagreements on the test split are not listed)")
+        return
+    wrong = [(r, g) for r, g in zip(rows, got) if g != r["labels"]["verdict"]]
+    for r, g in wrong[:show]:
+        print(f"\n{r['id']} [{r['market']}] expected {r['labels']['verdict']}, got {g}: {r['labels'].get('note', '')}")
+        print("   " + r["text"][:300].replace("\n", " / "))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fit", action="store_true", help="refit the probability coefficients on the hand-written captions")
     parser.add_argument("--data", type=Path, default=ROOT / ".." / "shared" / "data" / "instasynth-synthetic",
                         help="instasynth-synthetic folder (posts.jsonl, gold.jsonl)")
+    parser.add_argument("--corpus", action="store_true", help="verdict agreement on the annotated corpora")
+    parser.add_argument("--corpora", type=Path, default=ROOT / "corpora", help="folder with it/ and en/ batch_*.jsonl")
+    parser.add_argument("--split", default="train,dev", help="by-creator splits to read (train,dev or test)")
+    parser.add_argument("--show", type=int, default=0, help="list this many disagreements (never on the test split)")
     args = parser.parse_args()
+    if args.corpus:
+        run_corpus(args.corpora, set(args.split.split(",")), args.show)
+        return
     if args.fit:
         run_fit()
         return
