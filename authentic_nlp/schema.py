@@ -91,7 +91,7 @@ def parse_post(raw: Any) -> Post:
         market=_choice(raw, "market", MARKETS, lower=True),
         platform_paid_partnership=_optional_bool(raw, "platform_paid_partnership"),
         comments=comments,
-        meta={k: v for k, v in raw.items() if k not in POST_FIELDS},
+        meta=_meta(raw, POST_FIELDS),
     )
 
 
@@ -112,7 +112,7 @@ def parse_comment(raw: Any) -> Comment:
         reply_to=reply_to or None,
         created_at=_optional_time(raw, "created_at"),
         likes=_optional_int(raw, "likes"),
-        meta={k: v for k, v in raw.items() if k not in COMMENT_FIELDS},
+        meta=_meta(raw, COMMENT_FIELDS),
     )
 
 
@@ -121,6 +121,16 @@ def iso_time(value: datetime | None) -> str | None:
 
 
 # --- field helpers -------------------------------------------------------------------------
+
+
+def _meta(raw: Mapping[str, Any], known: tuple[str, ...]) -> dict[str, Any]:
+    """Fields the contract does not name, kept as they came; an adapter's own `meta` dict is merged in flat."""
+    meta = {k: v for k, v in raw.items() if k not in known and k != "meta"}
+    if isinstance(raw.get("meta"), Mapping):
+        meta.update(raw["meta"])
+    elif "meta" in raw:
+        meta["meta"] = raw["meta"]
+    return meta
 
 
 def _type_error(name: str, expected: str, value: Any) -> RecordError:

@@ -78,3 +78,19 @@ def test_no_evidence_drops_lists_but_keeps_scores():
     assert "evidence" not in bare["sponsorship"] and "evidence" not in bare["sincerity"]
     assert bare["sponsorship"]["verdict"] == full["sponsorship"]["verdict"]
     assert bare["sincerity"]["score"] == full["sincerity"]["score"]
+
+
+# fmt: off
+@pytest.mark.parametrize("raw, expected", [
+    ({"id": "1", "text": ""},                                              {}),
+    ({"id": "1", "text": "", "shortCode": "Cx1"},                          {"shortCode": "Cx1"}),
+    ({"id": "1", "text": "", "meta": {"shortCode": "Cx1", "views": 10}},   {"shortCode": "Cx1", "views": 10}),
+    ({"id": "1", "text": "", "meta": {"a": 1}, "b": 2},                    {"a": 1, "b": 2}),
+    ({"id": "1", "text": "", "meta": "not a dict"},                        {"meta": "not a dict"}),
+])
+# fmt: on
+def test_unknown_fields_are_kept_flat_in_meta(raw, expected):
+    from authentic_nlp.schema import parse_comment, parse_post
+
+    assert parse_post(raw).meta == expected
+    assert parse_comment(raw).meta == expected
