@@ -4,8 +4,9 @@ ambiguous), the brand it names, and whether it is visible.
 A label that must name a brand (`brand:` in the rules) is checked against the post:
 - `after`  (`Sponsorizzato da <brand>`): a brand must follow the label (`@nike`, `#nike`, `Nike`);
 - `prefix` (`#<brand>partner`): the brand is the hashtag's prefix;
-- `present` (IAP: `#adv` with the brand): an @brand in the caption, or a #brand among the first
-  three hashtags that the caption also names.
+- `present` (IAP: `#adv` with the brand): an @brand inside the preview, or a #brand among the first
+  three hashtags (see `sponsorship_signals.hashtag_brands`); an @brand only after the preview
+  leaves the label ambiguous (GUIDELINES.md: the brand must be named in the same preview).
 The label is demoted to ambiguous when it names no brand, or names one while the caption tags only
 other accounts (it discloses a different relationship from the one promoted).
 """
@@ -39,15 +40,20 @@ class LabelHit:
 
 
 def _brand_check(mode: str, hit: LabelHit, named: str | None, mentions: list[Mention], text: str,
-                 layout: CaptionLayout, label_spans: list[tuple[int, int]]) -> None:
+                 layout: CaptionLayout, label_spans: list[tuple[int, int]], topics: frozenset[str]) -> None:
     others = [m for m in mentions if not m.own]
     if mode == "present":
         rank = layout.placement.hashtag_rank.limit if layout.placement.hashtag_rank else 3
-        tags = hashtag_brands(text, layout.first_hashtags(rank), label_spans, mentions)
-        if others:
-            hit.brand, hit.notes = "@" + others[0].handle, (f"brand @{others[0].handle} tagged in the post",)
+        preview = layout.preview_end
+        first = [(s, e) for s, e in layout.first_hashtags(rank) if s < preview]
+        tags = hashtag_brands(text, first, label_spans, mentions, (hit.start, hit.end), topics)
+        visible = [m for m in others if m.start < preview]
+        if visible:
+            hit.brand, hit.notes = "@" + visible[0].handle, (f"brand @{visible[0].handle} tagged in the preview",)
         elif tags:
             hit.brand, hit.notes = "#" + tags[0], (f"brand #{tags[0]} among the first {rank} hashtags",)
+        elif others:
+            hit.cls, hit.notes = "ambiguous", (f"the brand @{others[0].handle} is tagged only after the preview",)
         else:
             hit.cls, hit.notes = "ambiguous", ("no brand (@brand or #brand) with the label",)
         return
@@ -63,8 +69,9 @@ def _brand_check(mode: str, hit: LabelHit, named: str | None, mentions: list[Men
 
 
 def find_labels(text: str, folded: str, words: set[str], market: Market, layout: CaptionLayout,
-                mentions: list[Mention]) -> list[LabelHit]:
-    """The labels of the caption, one per span (accepted beats ambiguous, then the longer, then file order)."""
+                mentions: list[Mention], topics: frozenset[str] = frozenset()) -> list[LabelHit]:
+    """The labels of the caption, one per span (accepted beats ambiguous, then the longer, then file order).
+    `topics`: last words that make a hashtag a topic rather than a brand (signals.yaml meta.brand_hashtag)."""
     own_spans = [(m.start, m.end) for m in mentions if m.own]
     order = market.labels.order
     matches = [m for m in market.labels.find(text, folded, words)
@@ -84,7 +91,7 @@ def find_labels(text: str, folded: str, words: set[str], market: Market, layout:
             elif mode == "prefix":
                 found = cue.regex.match(folded if cue.folded else text, m.start)
                 named = found.group("brand") if found else None
-            _brand_check(mode, hit, named, mentions, text, layout, spans)
+            _brand_check(mode, hit, named, mentions, text, layout, spans, topics)
         hits.append(hit)
     hits.sort(key=lambda h: (CLASS_RANK[h.cls], -(h.end - h.start), h.order))
     kept: list[LabelHit] = []

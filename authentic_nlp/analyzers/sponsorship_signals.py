@@ -103,18 +103,34 @@ def find_signals(text: str, folded: str, words: set[str], signals: Signals, ment
 
 
 def brand_after(text: str, end: int) -> str | None:
-    """The brand a label names right after it: `Sponsorizzato da @nike`, `Sponsored by Glow Labs`."""
+    """The brand a label names right after it: `Sponsorizzato da @nike`, `Sponsored by Glow Labs`, and an
+    @brand or #brand after up to two words (`in collaborazione con la boutique @bottega`)."""
     rest = text[end:end + 60]
     m = re.match(r"[ \t:,\-–—]*(?:(@[\w.]*\w|#\w+)|([A-Z0-9][\w&'’.-]*(?:[ \t]+[A-Z0-9][\w&'’.-]*){0,2}))", rest)
-    if not m:
-        return None
-    return m.group(1) or m.group(2).rstrip(".")
+    if m:
+        return m.group(1) or m.group(2).rstrip(".")
+    m = re.match(r"[ \t:,\-–—]*(?:[^\W\d_]+['’]?[ \t]*){1,2}(@[\w.]*\w|#\w+)", rest)
+    return m.group(1) if m else None
+
+
+def _is_topic(body: str, topics: frozenset[str]) -> bool:
+    """A topic hashtag: one word of the hashtag lexicon (#cosplay), or a compound ending in a topic word (#booktok)."""
+    from ..text.hashtags import split_hashtag
+    from ..text.lexicon import lexicon
+
+    folded = fold(body)
+    if folded in lexicon() or folded in topics:
+        return True
+    parts = split_hashtag(folded)
+    return bool(parts) and (parts[-1] in topics or (len(parts) == 1 and parts[0] in lexicon()))
 
 
 def hashtag_brands(text: str, layout_hashtags: list[tuple[int, int]], label_spans: list[tuple[int, int]],
-                   mentions: list[Mention]) -> list[str]:
+                   mentions: list[Mention], label: tuple[int, int] | None = None,
+                   topics: frozenset[str] = frozenset()) -> list[str]:
     """Hashtags (among those given) that name a brand: the same name is tagged with @ or written as a
-    capitalised word elsewhere in the caption (`#nike ... le mie Nike`)."""
+    capitalised word elsewhere in the caption (`#nike ... le mie Nike`), or the hashtag stands right
+    next to the label (`#adv #farinedelborgo`, only spaces between) and is not a topic (`_is_topic`)."""
     out = []
     outside = HASHTAG_BODY.sub(" ", MENTION.sub(" ", text))
     for start, end in layout_hashtags:
@@ -126,4 +142,11 @@ def hashtag_brands(text: str, layout_hashtags: list[tuple[int, int]], label_span
         elif body[:1].isalpha() and re.search(r"(?<!\w)" + re.escape(body[0].upper()) + "(?i:" + re.escape(body[1:]) + r")(?!\w)",
                                               outside):
             out.append(body)
+        elif label is not None and _adjacent(text, label, (start, end)) and not _is_topic(body, topics):
+            out.append(body)
     return out
+
+
+def _adjacent(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    first, second = sorted((a, b))
+    return not text[first[1]:second[0]].strip()

@@ -9,6 +9,9 @@ validated here on load (errors name the file, the entry and its line, code E201)
     scope: gift | affiliate          (labels) accepted only for a relationship of that kind alone
     relationship: true | false       (labels) whether the label alone shows a relationship (default true)
     market_note: "..."               (labels) where the markets disagree about this label
+    negates: next | span             (signals, kind negation) `next`: a negator ("nessun", "not") that
+                                     cancels the label or signal right after it; `span`: a phrase that is
+                                     itself not commercial ("#gifted by my mom"), cancelling what it covers
 
 Phrases, variants and hashtag forms are all matched over folded text (any case, with or without
 accents) and whole-word, exactly as `cues.phrase_regex` does.
@@ -27,7 +30,8 @@ from ..errors import DataFileError
 
 LABEL_KINDS = ("accepted", "ambiguous")
 SIGNAL_KINDS = ("discount_code", "affiliate_link", "gift", "invitation", "collaboration", "brand_cta", "promo",
-                "self_promotion")
+                "self_promotion", "negation")
+NEGATION_MODES = ("next", "span")
 BRAND_MODES = ("after", "prefix", "present")
 SCOPES = ("gift", "affiliate")
 
@@ -62,6 +66,9 @@ def _check_extras(entry: dict[str, Any], path: str, kinds: tuple[str, ...]) -> N
     scope = entry.get("scope")
     if scope is not None and scope not in SCOPES:
         raise entry_error(path, entry, f"scope must be one of {', '.join(SCOPES)}, got {scope!r}")
+    negates = entry.get("negates")
+    if (entry["kind"] == "negation") != (negates is not None) or (negates is not None and negates not in NEGATION_MODES):
+        raise entry_error(path, entry, f"kind negation needs negates: {' | '.join(NEGATION_MODES)} (and only it), got {negates!r}")
     if "market_note" in entry and not (isinstance(entry["market_note"], str) and entry["market_note"].strip()):
         raise entry_error(path, entry, "market_note must be a non-empty string")
 
@@ -199,6 +206,8 @@ class Signals:
     own_handle_source: str
     mention_rule: str           # rule id cited for an @tag of another account
     cta_window: int             # a call to action counts within this many characters of a brand mention
+    negations: "PrefilteredCues | None" = None  # kind negation: cues that cancel a label or signal
+    topic_hashtags: frozenset[str] = frozenset()  # meta.brand_hashtag: last words that make a hashtag a topic
 
 
 def _read(package: str, name: str) -> tuple[Any, str]:
@@ -225,5 +234,12 @@ def load_signals() -> Signals:
     chars = window.get("chars") if isinstance(window, dict) else None
     if isinstance(chars, bool) or not isinstance(chars, int) or chars < 1:
         raise DataFileError("E202", path=first, detail=f"meta.brand_cta_window.chars must be a positive integer, got {chars!r}")
-    cues = PrefilteredCues([c for s in sets for c in s.cues], "+".join(s.path for s in sets))
-    return Signals(cues, str(own["id"]), str(own["source"]), str(mention["id"]), chars)
+    every = [c for s in sets for c in s.cues]
+    path = "+".join(s.path for s in sets)
+    brand_tag = meta.get("brand_hashtag")
+    topics = brand_tag.get("topic_words") if isinstance(brand_tag, dict) else None
+    if not isinstance(topics, list) or not all(isinstance(t, str) and t.isalpha() for t in topics) or not brand_tag.get("source"):
+        raise DataFileError("E202", path=first, detail="meta.brand_hashtag needs topic_words (a list of words) and a source")
+    return Signals(PrefilteredCues([c for c in every if c.kind != "negation"], path), str(own["id"]), str(own["source"]),
+                   str(mention["id"]), chars, PrefilteredCues([c for c in every if c.kind == "negation"], path),
+                   frozenset(fold(t) for t in topics))
