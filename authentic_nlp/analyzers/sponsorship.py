@@ -22,6 +22,7 @@ from ..markets.loader import WORD, fast_fold, load_signals
 from ..markets.rules import Market, load_markets, unknown_market
 from .placement import CaptionLayout
 from .sponsorship_labels import LabelHit, find_labels
+from .sponsorship_negation import drop_negated, find_negations, inside_span
 from .sponsorship_probability import combine, features_from, load_probability_model
 from .sponsorship_signals import THIRD_PARTY_KINDS, SignalHit, find_mentions, find_signals
 
@@ -69,8 +70,11 @@ def assess(text: str, post: Any, market: Market, signals) -> tuple[str, list[Evi
     words = set(WORD.findall(folded))
     layout = CaptionLayout(text, market.placement)
     mentions = find_mentions(text, post.creator)
-    hits = find_signals(text, folded, words, signals, mentions)
-    labels = find_labels(text, folded, words, market, layout, mentions)
+    negations = find_negations(text, folded, words, signals.negations)
+    brands = [m for m in mentions if not inside_span(m.start, negations)]  # "collab with @producer is out": no brand
+    hits, negated = drop_negated(find_signals(text, folded, words, signals, brands), text, negations)
+    labels, negated_labels = drop_negated(find_labels(text, folded, words, market, layout, brands,
+                                                      signals.topic_hashtags), text, negations)
     flag = post.platform_paid_partnership is True
 
     self_promo = [h for h in hits if h.kind == "self_promotion"]
@@ -85,7 +89,7 @@ def assess(text: str, post: Any, market: Market, signals) -> tuple[str, list[Evi
     if not relationship or any(lab.cls == "accepted" for lab in labels):
         labels = [lab for lab in labels if lab.relationship]
 
-    evidence = _label_evidence(labels, market) + _signal_evidence(hits, labels, mentions, signals)
+    evidence = _label_evidence(labels, market) + _signal_evidence(hits, labels, mentions, signals) + negated + negated_labels
     if flag:
         rule = market.platform_flag
         evidence.append(Evidence("signal", "platform_paid_partnership", None, None, rule.id,
