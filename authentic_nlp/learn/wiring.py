@@ -98,6 +98,15 @@ def sponsored_fn(options) -> Callable[[str, str], float] | None:
     return lambda text, _language=None: predictor.caption(text).sponsored
 
 
+def sponsorship_model_applies(text: str, verdict: str, evidence: list) -> bool:
+    """Whether the sponsorship model's probability is mixed in for this caption: not for a caption
+    without a letter (nothing to judge), nor for the creator's own shop or brand (the cues found
+    self-promotion and no third party: the model cannot tell an own shop from a brand's)."""
+    if not any(ch.isalpha() for ch in text):
+        return False
+    return not (verdict == "organic" and any(getattr(e, "kind", None) == "self_promotion" for e in evidence))
+
+
 def sincere_fn(options) -> Callable[[str], float] | None:
     from .predictor import load_predictor
 

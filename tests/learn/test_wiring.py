@@ -76,3 +76,19 @@ def test_analyzer_with_and_without_the_model(tiny_model):
             for item in comment["evidence"]:
                 text = POST["comments"][int(comment["id"][1:]) - 1]["text"]
                 assert item["start"] is None or text[item["start"]:item["end"]] == item["text"]
+
+
+@pytest.mark.parametrize("text, verdict, kinds, applies", [
+    ("", "organic", [], False),
+    ("🔥🔥 🌿", "organic", [], False),
+    ("Il mio shop è online! Codice LANCIO10", "organic", ["self_promotion", "signal"], False),
+    ("My own merch drop is live, link in bio", "organic", ["self_promotion"], False),
+    ("Lo shop di @modaviva è online! Codice LANCIO10", "undisclosed", ["signal", "self_promotion"], True),
+    ("Sunday at the lake with friends", "organic", [], True),
+    ("#ad nuovo siero, lo uso da un mese", "disclosed", ["label"], True),
+])
+def test_sponsorship_model_applies(text, verdict, kinds, applies):
+    from authentic_nlp.learn.wiring import sponsorship_model_applies
+
+    evidence = [Evidence(kind, "x", 0, 1) for kind in kinds]
+    assert sponsorship_model_applies(text, verdict, evidence) is applies
