@@ -41,6 +41,15 @@ def choose_market(forced: str | None, post_market: str | None, language: str | N
 
 
 def build(options, model: ModelFn | None = None):
+    """`model`: p(commercial) for a caption; by default the learned model of `options` (none with NO_MODEL).
+
+    The model moves the probability only, never the verdict, and is not consulted where it cannot
+    help (a caption without letters; the creator's own shop: `sponsorship_model_applies`).
+    """
+    from ..learn.wiring import sponsored_fn, sponsorship_model_applies
+
+    if model is None:
+        model = sponsored_fn(options)
     markets = load_markets(options.rules_path)
     if options.market is not None and options.market not in markets:
         raise unknown_market(options.market, markets)
@@ -53,7 +62,9 @@ def build(options, model: ModelFn | None = None):
             raise unknown_market(code, markets)
         verdict, evidence, features = assess(ctx.caption.text, ctx.post, markets[code], signals)
         cue_logit = probability.logit(features)
-        model_p = model(ctx.caption.text, ctx.caption.language.code) if model is not None else None
+        model_p = None
+        if model is not None and sponsorship_model_applies(ctx.caption.text, verdict, evidence):
+            model_p = model(ctx.caption.text, ctx.caption.language.code)
         ctx.record["sponsorship"] = {
             "verdict": verdict,
             "probability": round(combine(cue_logit, model_p, probability.model_weight), 4),
