@@ -28,7 +28,7 @@ EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_PARTIAL, EXIT_ABORTED = 0, 1, 2, 3, 4
 HELP_APP = "Sincerity, sponsorship disclosure and two-way conversation in influencer posts (Italian and English)."
 HELP_SCORE = "Score posts from JSON Lines, CSV or Parquet files and write one scored record per input record."
 HELP_EXPLAIN = "Analyse one text and show every score with the evidence behind it."
-HELP_INPUTS = "Input files (.jsonl, .csv, .parquet), read in order."
+HELP_INPUTS = "Input files (.jsonl, .csv, .parquet, or platform exports: files, folders, archives), read in order."
 HELP_OUTPUT = "Output file; its suffix picks the format unless --format is given."
 HELP_FORMAT = "Output format (default: from the output's suffix)."
 HELP_INPUT_FORMAT = "Input format (default: from each input's suffix)."
@@ -90,7 +90,7 @@ def _fail(message: str, code: int) -> None:
 
 @app.command(help=HELP_SCORE)
 def score(
-    inputs: List[Path] = typer.Argument(..., help=HELP_INPUTS, exists=True, dir_okay=False, readable=True),
+    inputs: List[Path] = typer.Argument(..., help=HELP_INPUTS, exists=True, readable=True),
     output: Path = typer.Option(..., "--output", "-o", help=HELP_OUTPUT, dir_okay=False),
     fmt: Optional[OutputFormat] = typer.Option(None, "--format", "-f", help=HELP_FORMAT),
     input_format: Optional[OutputFormat] = typer.Option(None, "--input-format", help=HELP_INPUT_FORMAT),

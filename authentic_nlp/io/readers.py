@@ -1,9 +1,11 @@
 """Reading contract records from files, in input order, one at a time.
 
 A file in the contract shape (JSON Lines, CSV or Parquet with at least `id` and `text`, after
-`column_map`) is read here. Anything else, and every file when a `source` is named, goes to the
-platform adapters (`io.adapters.read_source`), which turn exports and scraper output into
-contract records. Either way every record comes out as one `ReadItem`, in file order.
+`column_map`) is read here. Everything else goes to the platform adapters
+(`io.adapters.read_source`), which turn exports and scraper output into contract records: every
+file when a `source` is named, a file the adapters claim (`io.adapters.claim`: folders, archives,
+exports recognisable by their keys even when they have `id` and `text`), and a file without the
+contract's columns. Either way every record comes out as one `ReadItem`, in file order.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ def read_records(paths: Iterable[Path], fmt: str | None = None, comments_path: P
     """
     paths = [Path(p) for p in paths]
     for path in paths:
-        if not path.is_file():
+        if not path.exists():   # folders are allowed: some exports are folders (adapters read them)
             raise AuthenticNLPError("E101", path=str(path))
     index = None
     if comments_path is not None:
@@ -56,6 +58,9 @@ def _read_one(path: Path, fmt: str | None, source: str | None,
               column_map: dict[str, str] | None) -> Iterator[ReadItem]:
     if source is not None:
         return _delegate(path, source, column_map, f"--source {source}")
+    claimed = _claimed(path) if fmt is None else None
+    if claimed is not None:
+        return _delegate(path, claimed, column_map, f"recognised as {claimed}")
     kind = format_of(path, fmt)
     missing = contract_gap(path, kind, column_map)
     if missing:
@@ -146,6 +151,16 @@ def _jsonl_gap(path: Path, column_map: dict[str, str] | None) -> str | None:
             if number >= SNIFF_LINES:
                 break
     return None if objects == 0 else f"none of the first {objects} records has both 'id' and 'text'"
+
+
+def _claimed(path: Path) -> str | None:
+    """The platform source the adapters recognise in `path` (a folder, an archive, an export that
+    happens to have `id` and `text`), or None: then the file is read here if contract-shaped."""
+    try:
+        from .adapters import claim
+    except ImportError:
+        return None
+    return claim(path)
 
 
 def _delegate(path: Path, source: str | None, column_map: dict[str, str] | None, reason: str) -> Iterator[ReadItem]:

@@ -116,3 +116,20 @@ def test_bad_column_map_names_the_problem(text, problem):
     with pytest.raises(AuthenticNLPError, match="E401") as caught:
         parse_column_map(text)
     assert "--map" in str(caught.value) and problem in str(caught.value)
+
+
+def test_a_file_the_adapters_claim_goes_to_them_even_with_id_and_text(files, monkeypatch):
+    calls = []
+
+    def read_source(path, source=None, column_map=None):
+        calls.append((path.name, source))
+        yield ReadItem(SourcePosition(str(path), line=1), raw={"id": "claimed", "text": "Video nuovo"})
+
+    module = types.ModuleType("authentic_nlp.io.adapters")
+    module.read_source = read_source
+    module.claim = lambda path: "apify-tiktok" if path.name.startswith("dataset") else None
+    monkeypatch.setitem(sys.modules, "authentic_nlp.io.adapters", module)
+    scraped = files.jsonl("dataset_tiktok.jsonl", [{"id": "7", "text": "So comfy 😍", "authorMeta": {}}])
+    ours = files.jsonl("posts.jsonl", [{"id": "8", "text": "Ciao a tutti"}])
+    assert [i.raw["id"] for i in read_records([scraped, ours])] == ["claimed", "8"]
+    assert calls == [("dataset_tiktok.jsonl", "apify-tiktok")]
