@@ -51,6 +51,7 @@ class Cue:
     regex: re.Pattern[str]
     folded: bool  # phrases match over folded text (lower case, no accents); regexes over the text itself
     extra: dict[str, Any] = field(default_factory=dict)
+    literal: str = ""  # a phrase's longest word: no match is possible where it is absent (a fast pre-check)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +104,8 @@ class CueSet:
         folded = fold(text) if folded is None else folded
         matches = []
         for cue in self.cues:
+            if cue.literal and cue.literal not in folded:
+                continue
             for m in cue.regex.finditer(folded if cue.folded else text):
                 if m.end() > m.start():
                     matches.append(CueMatch(cue, m.start(), m.end(), text[m.start():m.end()]))
@@ -164,8 +167,9 @@ def build_cue(entry: Any, path: str, index: int) -> Cue:
     except re.error as err:
         raise entry_error(path, entry, f"regex does not compile: {err}") from None
     extra = {k: v for k, v in entry.items() if k not in (*REQUIRED, "pattern", "regex", "__line__")}
+    literal = max((fold(word) for word in source_pattern.split()), key=len, default="") if has_pattern else ""
     return Cue(str(entry["id"]), str(entry["kind"]), float(weight), str(entry["source"]), source_pattern,
-               compiled, has_pattern, extra)
+               compiled, has_pattern, extra, literal)
 
 
 def parse_cues(data: Any, path: str) -> CueSet:

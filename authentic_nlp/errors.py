@@ -71,6 +71,14 @@ class AuthenticNLPError(Exception):
         self.details = details
         super().__init__(f"[{code}] {template.format(**details)}")
 
+    def __reduce__(self):
+        # picklable, so an error can cross to and from worker processes
+        return (_rebuild_error, (type(self), self.code, self.details))
+
+
+def _rebuild_error(cls: type, code: str, details: dict[str, Any]) -> "AuthenticNLPError":
+    return cls(code, **details)
+
 
 class RecordError(AuthenticNLPError):
     """A record that breaks the data contract; it is quarantined, skipped or fatal per --on-error."""

@@ -92,3 +92,12 @@ def test_unparsable_and_misshapen_files_fail(tmp_path):
     shapeless.write_text("- just a list\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="expected a mapping with a 'cues' list"):
         load_cues_file(shapeless)
+
+
+def test_the_literal_precheck_never_hides_a_match():
+    cues = cue_set("{id: a, kind: k, pattern: link in bio, weight: 0.5, source: s}",
+                   "{id: b, kind: k, pattern: Perché NO, weight: 0.5, source: s}")
+    assert [c.literal for c in cues] == ["link", "perche"]
+    assert [m.cue.id for m in cues.find("LINK IN BIO e perché   no")] == ["a", "b"]
+    assert cues.find("nessun collegamento") == []
+
