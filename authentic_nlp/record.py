@@ -10,11 +10,20 @@ from typing import Any
 
 from .schema import Post
 
+# fmt: off
 CONVERSATION_FIELDS = (
     "comments", "audience_comments", "creator_replies", "creator_reply_rate", "questions",
     "questions_answered", "reciprocal_exchanges", "max_depth", "substantive_share",
     "generic_share", "spam_share", "question_share", "score",
 )
+# Fields added beside the contract's (README, "Output"): declared here so every writer has a column for them.
+CONVERSATION_EXTRA_FIELDS = (
+    "audience_all", "token_replies", "creator_real_reply_rate", "threads_answered",
+    "pod_suspected", "pod_score", "pod_evidence", "structure_warnings",
+)
+SCORE_PARTS = ("reply", "answers", "reciprocity", "creator", "audience", "basis")
+QUALITY_BASIS = ("conversation", "sincerity", "disclosure_factor", "verdict")
+# fmt: on
 
 
 def empty_language() -> dict[str, Any]:
@@ -28,14 +37,18 @@ def empty_record(post: Post) -> dict[str, Any]:
         "platform": post.platform,
         "language": empty_language(),
         "sponsorship": {"verdict": None, "probability": None, "market": None, "evidence": []},
-        "sincerity": {"score": None, "evidence": []},
-        "conversation": {name: None for name in CONVERSATION_FIELDS},
+        "sincerity": {"score": None, "confidence": None, "evidence": []},
+        "conversation": {
+            **{name: None for name in CONVERSATION_FIELDS + CONVERSATION_EXTRA_FIELDS},
+            "score_parts": {name: None for name in SCORE_PARTS},
+        },
         "comments": [
             {"id": c.id, "language": empty_language(), "type": None, "by_creator": None,
              "reply_to": c.reply_to, "evidence": []}
             for c in post.comments
         ],
         "interaction_quality": None,
+        "interaction_quality_basis": {name: None for name in QUALITY_BASIS},
     }
 
 

@@ -27,13 +27,19 @@ FLOAT_COLUMNS = frozenset({
     "language.confidence", "sponsorship.probability", "sincerity.score",
     "conversation.creator_reply_rate", "conversation.substantive_share", "conversation.generic_share",
     "conversation.spam_share", "conversation.question_share", "conversation.score", "interaction_quality",
+    "sincerity.confidence", "conversation.creator_real_reply_rate", "conversation.pod_score",
+    "conversation.score_parts.reply", "conversation.score_parts.answers", "conversation.score_parts.reciprocity",
+    "conversation.score_parts.creator", "conversation.score_parts.audience",
+    "interaction_quality_basis.conversation", "interaction_quality_basis.sincerity",
+    "interaction_quality_basis.disclosure_factor",
 })
 INT_COLUMNS = frozenset({
     "conversation.comments", "conversation.audience_comments", "conversation.creator_replies",
     "conversation.questions", "conversation.questions_answered", "conversation.reciprocal_exchanges",
-    "conversation.max_depth",
+    "conversation.max_depth", "conversation.audience_all", "conversation.token_replies",
+    "conversation.threads_answered",
 })
-BOOL_COLUMNS = frozenset({"language.mixed"})
+BOOL_COLUMNS = frozenset({"language.mixed", "conversation.pod_suspected"})
 # fmt: on
 
 

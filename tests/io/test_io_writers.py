@@ -63,7 +63,7 @@ def test_round_trip(tmp_path, fmt):
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_undeclared_fields_survive_in_the_extra_column(tmp_path, fmt):
     record = json.loads(json.dumps(RECORDS[0]))
-    record["interaction_quality_basis"] = {"sincerity": 0.4, "verdict": "disclosed"}
+    record["review"] = {"analyst": "ab", "flag": True}
     record["sponsorship"]["labels"] = ["#adv", "#ad"]
     path = _write(tmp_path / f"out.{fmt}", [record, RECORDS[1]])
     assert list(read_scored(path)) == [record, RECORDS[1]]
