@@ -38,8 +38,9 @@ HELP_MAP = "Rename source columns to contract fields: FIELD=COLUMN[,FIELD=COLUMN
 HELP_ON_ERROR = "What to do with a bad record: quarantine it (default), skip it, or stop."
 HELP_QUARANTINE = "Quarantine file (default: OUTPUT's name with .quarantine.jsonl)."
 HELP_WORKERS = "Worker processes (1 = in this process)."
-HELP_MARKET = "Apply this market's disclosure rules to every post (default: the record's market, else from its language)."
+HELP_MARKET = "Apply this market's disclosure rules to every post: it, us, uk, or a market a --rules file defines (default: the record's market, else from its language)."
 HELP_RULES = "Your own market rules file (YAML or JSON), validated on load."
+HELP_NO_MODEL = "Cues only: do not use the learned model (the verdicts do not change; probabilities, sincerity and comment types may)."
 HELP_MODEL = "A model folder to use instead of the shipped default."
 HELP_NO_EVIDENCE = "Leave evidence lists out of the output (scores are unchanged)."
 HELP_FORCE = "Overwrite OUTPUT and its quarantine file if they exist."
@@ -58,12 +59,6 @@ class OnError(str, Enum):
     quarantine = "quarantine"
     skip = "skip"
     fail = "fail"
-
-
-class Market(str, Enum):
-    it = "it"
-    us = "us"
-    uk = "uk"
 
 
 app = typer.Typer(help=HELP_APP, no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -100,9 +95,10 @@ def score(
     on_error: OnError = typer.Option(OnError.quarantine, "--on-error", help=HELP_ON_ERROR),
     quarantine: Optional[Path] = typer.Option(None, "--quarantine", help=HELP_QUARANTINE, dir_okay=False),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help=HELP_WORKERS),
-    market: Optional[Market] = typer.Option(None, "--market", help=HELP_MARKET),
+    market: Optional[str] = typer.Option(None, "--market", help=HELP_MARKET),
     rules: Optional[Path] = typer.Option(None, "--rules", help=HELP_RULES, exists=True, dir_okay=False),
     model: Optional[Path] = typer.Option(None, "--model", help=HELP_MODEL, exists=True, file_okay=False),
+    no_model: bool = typer.Option(False, "--no-model", help=HELP_NO_MODEL),
     no_evidence: bool = typer.Option(False, "--no-evidence", help=HELP_NO_EVIDENCE),
     force: bool = typer.Option(False, "--force", help=HELP_FORCE),
     quiet: bool = typer.Option(False, "--quiet", "-q", help=HELP_QUIET),
@@ -110,14 +106,12 @@ def score(
     from .engine.batch import RecordAbort, score_files
     from .errors import AuthenticNLPError
     from .io.formats import parse_column_map
-    from .pipeline import AnalysisOptions
 
     try:
         mapping = parse_column_map(column_map) if column_map is not None else None
     except AuthenticNLPError as err:
         _fail(str(err), EXIT_USAGE)
-    options = AnalysisOptions(market=market.value if market else None, evidence=not no_evidence,
-                              rules_path=rules, model_path=model)
+    options = _options(market, rules, model, no_model, evidence=not no_evidence)
     progress = _progress_bar() if _wants_progress(quiet) else None
     try:
         with progress if progress is not None else _nullcontext():
@@ -142,17 +136,43 @@ def score(
 @app.command(help=HELP_EXPLAIN)
 def explain(
     text: str = typer.Argument(..., help="The text to analyse (a caption)."),
-    market: Optional[Market] = typer.Option(None, "--market", help=HELP_MARKET),
+    market: Optional[str] = typer.Option(None, "--market", help=HELP_MARKET),
+    rules: Optional[Path] = typer.Option(None, "--rules", help=HELP_RULES, exists=True, dir_okay=False),
+    model: Optional[Path] = typer.Option(None, "--model", help=HELP_MODEL, exists=True, file_okay=False),
+    no_model: bool = typer.Option(False, "--no-model", help=HELP_NO_MODEL),
     as_json: bool = typer.Option(False, "--json", help=HELP_JSON),
 ) -> None:
+    from . import load_analyzer
     from .explain import render_explanation
-    from . import analyze_text
+    from .schema import Post
 
-    record = analyze_text(text, market=market.value if market else None)
+    options = _options(market, rules, model, no_model)
+    record = load_analyzer(options).analyze_post(Post(id="text", text=text))
     if as_json:
         typer.echo(json.dumps(record, ensure_ascii=False, indent=2))
         return
     render_explanation(text, record)
+
+
+def _options(market: str | None, rules: Path | None, model: Path | None, no_model: bool, evidence: bool = True):
+    """The analysis options of a command, checked here so that a bad market or rules file is a usage
+    error (exit 2) before any work starts, not a failure in every worker."""
+    from .errors import AuthenticNLPError
+    from .pipeline import AnalysisOptions
+
+    if no_model and model is not None:
+        _fail("--model and --no-model exclude each other", EXIT_USAGE)
+    if no_model:
+        from .learn.predictor import NO_MODEL
+
+        model = NO_MODEL
+    options = AnalysisOptions(market=market.lower() if market else None, evidence=evidence,
+                              rules_path=rules, model_path=model)
+    try:
+        options.validate()
+    except AuthenticNLPError as err:
+        _fail(str(err), EXIT_USAGE)
+    return options
 
 
 def _wants_progress(quiet: bool) -> bool:

@@ -31,7 +31,19 @@ class AnalysisOptions:
     market: str | None = None          # force one market's rules for every post
     evidence: bool = True              # False: leave evidence lists out of the output
     rules_path: Path | None = None     # an analyst's own market rules file (--rules)
-    model_path: Path | None = None     # a learned model folder (--model); None = shipped default
+    model_path: Path | None = None     # a learned model folder (--model); None = shipped default,
+                                       # learn.predictor.NO_MODEL = cues only (--no-model)
+
+    def validate(self) -> None:
+        """Fail early, in the calling process, on options that would fail in every worker:
+        an invalid rules file or an unknown market (E201, E202, E204)."""
+        if self.market is None and self.rules_path is None:
+            return
+        from .markets.rules import load_markets, unknown_market
+
+        markets = load_markets(self.rules_path)
+        if self.market is not None and self.market not in markets:
+            raise unknown_market(self.market, markets)
 
 
 @dataclass(slots=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import traceback
 from collections import deque
+import multiprocessing
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
@@ -122,7 +123,11 @@ def _score_checked(items: Iterable[ReadItem], options: AnalysisOptions, workers:
         for item in items:
             yield _score_one(analyzer, item)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(options,)) as pool:
+    # forkserver, not fork: a process that already ran torch (its OpenMP pool started) deadlocks
+    # children it forks; each worker builds its own Analyzer in `_init_worker` anyway.
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
+                             initargs=(options,)) as pool:
         pending: deque[Future[list[Outcome]]] = deque()
         for chunk in _chunks(items, chunk_size):
             pending.append(pool.submit(_score_chunk, chunk))
