@@ -26,7 +26,7 @@ def test_api_reply_by_the_channel_owner_is_the_creators(fixtures, read):
         ("UgThreadIT1.reply2", "marco_ge", "UgThreadIT1"),
         ("UgThreadIT2", "fan", None),
     ]
-    assert post.comments[1].meta["meta"]["by_channel_owner"] is True
+    assert post.comments[1].meta["by_channel_owner"] is True
 
 
 @pytest.mark.parametrize("index,text", [
@@ -83,7 +83,7 @@ def test_comment_downloader_keeps_heart_and_relative_time_and_reports_the_broken
     result = read(fixtures / "vidIT000001.json")
     post = result.posts["vidIT000001"]
     assert post.platform == "youtube" and post.text == "" and len(post.comments) == 5
-    assert post.comments[0].meta["meta"] == {"time": "2 anni fa", "channel": "UClucia", "replies": "1",
+    assert post.comments[0].meta == {"time": "2 anni fa", "channel": "UClucia", "replies": "1",
                                      "photo": "https://example.invalid/l.jpg", "heart": True}
-    assert post.comments[4].meta["meta"]["paid"] == "€5.00"
+    assert post.comments[4].meta["paid"] == "€5.00"
     assert result.errors == [("E007", 5)]
