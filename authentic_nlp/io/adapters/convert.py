@@ -33,20 +33,11 @@ class ConvertSummary:
 
 
 def read_inputs(inputs: list[Path], source: str | None, column_map: dict[str, str] | None) -> Iterator[ReadItem]:
-    """A file or folder that `claim` recognises (a scraper file, even one with `id` and `text`; an
-    export folder or .zip; a compressed file) goes straight to its adapter; any other file through
-    `read_records` (contract files pass through, the rest are detected by the adapters)."""
+    """Every record of the inputs as `score` reads them (`read_records`: contract files pass through;
+    scraper files, export folders and archives go to their adapter)."""
     from .. import read_records
-    from . import claim, read_source
 
-    for path in inputs:
-        if not path.exists():
-            raise AuthenticNLPError("E101", path=str(path))
-        claimed = claim(path) if source is None else None
-        if claimed is not None or path.is_dir():
-            yield from read_source(path, source=source or claimed, column_map=column_map)
-        else:
-            yield from read_records([path], source=source, column_map=column_map)
+    yield from read_records(inputs, source=source, column_map=column_map)
 
 
 def _checked(item: ReadItem, seen) -> ReadItem:
