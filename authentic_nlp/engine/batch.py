@@ -7,16 +7,15 @@ into place at the end, so an aborted run never leaves a half-written result unde
 
 from __future__ import annotations
 
-import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable
 
 from ..errors import AuthenticNLPError
-from ..io import open_writer, quarantine_path_for, read_records
+from ..io import quarantine_path_for, read_records
 from ..io.formats import format_of
-from ..io.jsonl import JsonlWriter
+from ..io.results import ResultFiles, check_targets, quarantine_entry
 from ..pipeline import AnalysisOptions
 from .runner import Outcome, score_items
 
@@ -61,26 +60,6 @@ class ScoreSummary:
         }
 
 
-def quarantine_record(outcome: Outcome) -> dict[str, Any]:
-    out: dict[str, Any] = outcome.position.as_dict()
-    out.update({"code": outcome.error_code, "field": outcome.field, "error": outcome.error, "record": outcome.raw})
-    return out
-
-
-def check_writable(paths: Iterable[Path], force: bool) -> None:
-    for path in paths:
-        if path.exists() and not force:
-            raise AuthenticNLPError("E103", path=str(path))
-
-
-def check_distinct(inputs: Iterable[Path], comments_path: Path | None, output: Path, quarantine: Path) -> None:
-    """--force must never let a run replace one of its own inputs."""
-    sources = {Path(p).resolve() for p in inputs} | ({Path(comments_path).resolve()} if comments_path else set())
-    for option, path in (("--output", output), ("--quarantine", quarantine)):
-        if path.resolve() in sources:
-            raise AuthenticNLPError("E401", option=option, detail=f"{path} is also an input")
-
-
 def score_files(
     inputs: list[Path],
     output: Path,
@@ -101,22 +80,20 @@ def score_files(
         raise AuthenticNLPError("E401", option="--on-error", detail=f"expected one of {', '.join(ON_ERROR)}, got {on_error!r}")
     output = Path(output)
     quarantine = Path(quarantine) if quarantine else quarantine_path_for(output)
-    check_distinct(inputs, comments_path, output, quarantine)
-    check_writable([output] + ([quarantine] if on_error == "quarantine" else []), force)
+    keeps_quarantine = on_error == "quarantine"
+    check_targets(list(inputs) + ([comments_path] if comments_path else []), output,
+                  quarantine if keeps_quarantine else None, force)
     options = options or AnalysisOptions()
     summary = ScoreSummary(output=str(output))
-    partial = output.with_name(f".{output.name}.partial")
-    q_partial = quarantine.with_name(f".{quarantine.name}.partial")
-    q_writer: JsonlWriter | None = None
     started = time.perf_counter()
-    writer = open_writer(partial, format_of(output, output_format))
+    results = ResultFiles(output, format_of(output, output_format), quarantine if keeps_quarantine else None)
     try:
         items = read_records(inputs, fmt=input_format, comments_path=comments_path, source=source,
                              column_map=column_map)
         for outcome in score_items(items, options, workers=workers):
             summary.records_in += 1
             if outcome.ok:
-                writer.write(outcome.record)
+                results.write(outcome.record)
                 summary.scored += 1
                 summary.texts += outcome.texts
             else:
@@ -127,26 +104,14 @@ def score_files(
                 if on_error == "skip":
                     summary.skipped += 1
                 else:
-                    if q_writer is None:
-                        q_writer = JsonlWriter(q_partial)
-                    q_writer.write(quarantine_record(outcome))
+                    results.quarantine(quarantine_entry(outcome.position, outcome.error_code, outcome.field,
+                                                        outcome.error, outcome.raw))
                     summary.quarantined += 1
             if on_outcome is not None:
                 on_outcome(outcome)
-        writer.close()
-        os.replace(partial, output)
-        if q_writer is not None:
-            q_writer.close()
-            os.replace(q_partial, quarantine)
-            summary.quarantine = str(quarantine)
-        elif on_error == "quarantine" and quarantine.exists():
-            quarantine.unlink()  # a stale file from an earlier run (we were allowed to overwrite)
+        summary.quarantine = results.commit()
     except BaseException:
-        writer.close()
-        partial.unlink(missing_ok=True)
-        if q_writer is not None:
-            q_writer.close()
-            q_partial.unlink(missing_ok=True)
+        results.abort()
         raise
     summary.seconds = time.perf_counter() - started
     return summary

@@ -9,14 +9,13 @@ Output goes to a temporary file first and is moved into place at the end.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Iterator
 
-from ...errors import AuthenticNLPError, RecordError
+from ...errors import RecordError
 from ..base import ReadItem
-from ..jsonl import JsonlWriter
+from ..results import ResultFiles, check_targets, quarantine_entry
 from ..writers import quarantine_path_for
 
 
@@ -52,15 +51,6 @@ def _checked(item: ReadItem, seen) -> ReadItem:
     return item
 
 
-def quarantine_line(item: ReadItem) -> dict[str, Any]:
-    out: dict[str, Any] = item.position.as_dict()
-    error = item.error
-    assert error is not None
-    out.update({"code": error.code, "field": getattr(error, "field", None), "error": str(error),
-                "record": item.raw if item.raw is not None else item.raw_text})
-    return out
-
-
 def convert_files(inputs: list[Path], output: Path, *, source: str | None = None,
                   column_map: dict[str, str] | None = None, quarantine: Path | None = None,
                   force: bool = False) -> ConvertSummary:
@@ -69,47 +59,29 @@ def convert_files(inputs: list[Path], output: Path, *, source: str | None = None
     inputs = [Path(p) for p in inputs]
     output = Path(output)
     quarantine = Path(quarantine) if quarantine else quarantine_path_for(output)
-    resolved = {p.resolve() for p in inputs}
-    for option, path in (("--output", output), ("--quarantine", quarantine)):
-        if path.resolve() in resolved:
-            raise AuthenticNLPError("E401", option=option, detail=f"{path} is also an input")
-        if path.exists() and not force:
-            raise AuthenticNLPError("E103", path=str(path))
+    check_targets(inputs, output, quarantine, force)
     summary = ConvertSummary(output=str(output))
-    partial = output.with_name(f".{output.name}.partial")
-    q_partial = quarantine.with_name(f".{quarantine.name}.partial")
-    writer, q_writer, seen = JsonlWriter(partial), None, SeenIds()
+    results, seen = ResultFiles(output, "jsonl", quarantine), SeenIds()
     try:
         for item in read_inputs(inputs, source, column_map):
             item = _checked(item, seen)
             summary.records_in += 1
             if item.error is None:
-                writer.write(item.raw)
+                results.write(item.raw)
                 summary.converted += 1
                 summary.comments += len(item.raw.get("comments") or [])
                 meta = item.raw.get("meta")
                 name = meta.get("source", "contract") if isinstance(meta, dict) else "contract"
                 summary.sources[name] = summary.sources.get(name, 0) + 1
                 continue
+            error = item.error
             summary.quarantined += 1
-            summary.errors_by_code[item.error.code] = summary.errors_by_code.get(item.error.code, 0) + 1
-            if q_writer is None:
-                q_writer = JsonlWriter(q_partial)
-            q_writer.write(quarantine_line(item))
-        writer.close()
-        os.replace(partial, output)
-        if q_writer is not None:
-            q_writer.close()
-            os.replace(q_partial, quarantine)
-            summary.quarantine = str(quarantine)
-        elif quarantine.exists():
-            quarantine.unlink()         # stale, from an earlier run we were allowed to overwrite
+            summary.errors_by_code[error.code] = summary.errors_by_code.get(error.code, 0) + 1
+            results.quarantine(quarantine_entry(item.position, error.code, getattr(error, "field", None), str(error),
+                                                item.raw if item.raw is not None else item.raw_text))
+        summary.quarantine = results.commit()
     except BaseException:
-        writer.close()
-        partial.unlink(missing_ok=True)
-        if q_writer is not None:
-            q_writer.close()
-            q_partial.unlink(missing_ok=True)
+        results.abort()
         raise
     finally:
         seen.close()
