@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable
 
 from spacy.tokens import Doc
 
@@ -95,7 +95,3 @@ class Analyzer:
         for _name, stage in self.stages:
             stage(ctx)
         return ctx.record if self.options.evidence else strip_evidence(ctx.record)
-
-    def analyze_posts(self, posts: Iterable[Post]) -> Iterator[dict[str, Any]]:
-        for post in posts:
-            yield self.analyze_post(post)

@@ -58,4 +58,5 @@ def strip_evidence(record: dict[str, Any]) -> dict[str, Any]:
         record[section].pop("evidence", None)
     for comment in record["comments"]:
         comment.pop("evidence", None)
+    record["conversation"]["pod_evidence"] = None  # a declared column: emptied, not removed
     return record

@@ -167,8 +167,7 @@ def build(options: "AnalysisOptions"):
         metrics["score_parts"] = parts
         metrics["pod_suspected"] = pods.suspected
         metrics["pod_score"] = pods.score
-        if options.evidence:
-            metrics["pod_evidence"] = [e.as_dict(with_weight=True) for e in pods.evidence]
+        metrics["pod_evidence"] = [e.as_dict(with_weight=True) for e in pods.evidence]
         metrics["structure_warnings"] = [w.as_dict() for w in thread.warnings]
         record["conversation"].update(metrics)
         for node, out in zip(thread.nodes, record["comments"]):
