@@ -34,7 +34,6 @@ CUE_LANGS = ("it", "en", "xx")
 THRESHOLD = 0.5
 
 SPAM_KINDS = ("spam_promo", "spam_follow", "spam_collab", "spam_scam", "spam_giveaway", "spam_link")
-QUESTION_KINDS = ("question",)
 GENERIC_KINDS = ("generic_praise", "generic_filler", "tag_friend", "generic_question")
 MENTION = re.compile(r"(?<![\w@])@([A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)")
 APOSTROPHES = re.compile(r"['’`]")

@@ -25,7 +25,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from ..cues import CueSet, entry_error, load_yaml, merged, parse_cues
@@ -122,11 +121,6 @@ def parse_lexicon(data: Any, path: str, language: str) -> SincerityLexicon:
             raise entry_error(path, entries.get(cue.id, 0), f"kind {cue.kind!r} is not declared under meta.kinds")
     signals = _parse_token_signals(meta.get("token_signals"), path, kinds)
     return SincerityLexicon(cues, kinds, signals, (language,))
-
-
-def load_lexicon_file(path: str | Path, language: str = "custom") -> SincerityLexicon:
-    """An analyst's own sincerity file."""
-    return parse_lexicon(load_yaml(path), str(path), language)
 
 
 @lru_cache(maxsize=None)
