@@ -45,7 +45,7 @@ HELP_MODEL = "A model folder to use instead of the shipped default."
 HELP_NO_EVIDENCE = "Leave evidence lists out of the output (scores are unchanged)."
 HELP_FORCE = "Overwrite OUTPUT and its quarantine file if they exist."
 HELP_QUIET = "No progress bar and no summary."
-HELP_LANG = "Language of the text (default: identified)."
+HELP_LANG = "Language of the text as an ISO 639-1 code, e.g. it or en (default: identified)."
 HELP_JSON = "Print the full record as JSON instead of the readable view."
 
 
@@ -136,6 +136,7 @@ def score(
 @app.command(help=HELP_EXPLAIN)
 def explain(
     text: str = typer.Argument(..., help="The text to analyse (a caption)."),
+    lang: Optional[str] = typer.Option(None, "--lang", help=HELP_LANG),
     market: Optional[str] = typer.Option(None, "--market", help=HELP_MARKET),
     rules: Optional[Path] = typer.Option(None, "--rules", help=HELP_RULES, exists=True, dir_okay=False),
     model: Optional[Path] = typer.Option(None, "--model", help=HELP_MODEL, exists=True, file_okay=False),
@@ -147,7 +148,7 @@ def explain(
     from .schema import Post
 
     options = _options(market, rules, model, no_model)
-    record = load_analyzer(options).analyze_post(Post(id="text", text=text))
+    record = load_analyzer(options).analyze_post(Post(id="text", text=text), language=lang.lower() if lang else None)
     if as_json:
         typer.echo(json.dumps(record, ensure_ascii=False, indent=2))
         return

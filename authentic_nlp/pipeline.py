@@ -78,14 +78,17 @@ class Analyzer:
         self.options = options or AnalysisOptions()
         self.stages: list[tuple[str, Stage]] = build_stages(self.options)
 
-    def analyze_text(self, text: str, context: LanguageResult | None = None) -> TextAnalysis:
+    def analyze_text(self, text: str, context: LanguageResult | None = None,
+                     language: str | None = None) -> TextAnalysis:
+        """`language` forces the code (confidence 1) instead of identifying it."""
         clean = normalize(text)
-        language = identify(clean, context=context)
+        language = LanguageResult(language, 1.0) if language else identify(clean, context=context)
         doc = get_nlp(language.code)(clean)
         return TextAnalysis(raw=text, text=clean, language=language, doc=doc)
 
-    def analyze_post(self, post: Post) -> dict[str, Any]:
-        caption = self.analyze_text(post.text)
+    def analyze_post(self, post: Post, language: str | None = None) -> dict[str, Any]:
+        """`language` forces the caption's language (its comments still get their own, in its context)."""
+        caption = self.analyze_text(post.text, language=language)
         context = caption.language if caption.language.code != "und" else None
         comments = [self.analyze_text(c.text, context=context) for c in post.comments]
         ctx = PostContext(post=post, caption=caption, comments=comments, record=empty_record(post))

@@ -83,3 +83,24 @@ def test_explain_takes_rules_and_market(tmp_path):
     assert result.exit_code == 0, result.output
     record = json.loads(result.output)
     assert record["sponsorship"]["market"] == "de" and record["sponsorship"]["verdict"] == "disclosed"
+
+
+# fmt: off
+@pytest.mark.parametrize("text, lang, expected_code, expected_market", [
+    ("Ciao",                                   "en", "en", "us"),    # forced: the market follows it
+    ("Ciao",                                   None, None, None),    # identified
+    ("Use code MIA20 for 20% off #ad",         "it", "it", "it"),
+    ("",                                       "it", "it", "it"),
+    ("😍🔥",                                   "en", "en", "us"),
+])
+# fmt: on
+def test_explain_lang_forces_the_language(text, lang, expected_code, expected_market):
+    args = ["explain", text, "--json"] + (["--lang", lang] if lang else [])
+    result = CliRunner().invoke(cli.app, args)
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.output)
+    if expected_code is None:
+        assert record["language"]["code"] in {"it", "und"}
+    else:
+        assert record["language"] == {"code": expected_code, "confidence": 1.0, "mixed": False}
+        assert record["sponsorship"]["market"] == expected_market
