@@ -29,6 +29,7 @@ NOISE = re.compile(r"https?://\S+|www\.\S+|@[\w.]+|#\w+", re.UNICODE)
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*['’]?", re.UNICODE)
 CACHE_SIZE = 200_000
 RUN3 = re.compile(r"(.)\1{2,}")
+_UNSEEN = object()      # a word form not in the cache yet
 
 
 @dataclass(slots=True)
@@ -112,7 +113,7 @@ class Lexicon:
         self.neutral: set[str] = set()
         self.patterns: list[tuple[str, re.Pattern[str], float, str]] = []
         self.names = names
-        self._cache: dict[str, tuple | None] = {}
+        self._cache: dict[str, tuple | list] = {}
         self.loans = _phrase_table([c.pattern for c in loans]) if loans else {}
         for lang, cues in sets.items():
             exact, folded = self.exact.setdefault(lang, {}), self.folded.setdefault(lang, {})
@@ -151,21 +152,19 @@ class Lexicon:
                 return weights, ids, candidate in self.neutral
         return {}, {}, False
 
-    def _token(self, token: str) -> tuple | None:
-        """What one word token (as written) says: weights, entry ids, neutrality and whether a loan
-        phrase starts with it; None for an unknown elided form to split.
+    def _token(self, token: str) -> tuple | list:
+        """What one word token (as written) says: weights, entry ids, neutrality, tally marks and
+        whether a loan phrase starts with it; for an unknown elided form, its parts (a list).
 
-        Cached by the token as written (words repeat a lot); the result is shared, never changed.
-        The regex entries (upper-case `I`, laughter) are word patterns: they are tried on the
+        `scan` reads the cache first and calls this for a token it has not seen. Cached by the
+        token as written (words repeat a lot); the result is shared, never changed. The regex entries (upper-case `I`, laughter) are word patterns: they are tried on the
         whole token, so a word costs one dictionary look-up once it has been seen."""
-        if token in self._cache:
-            return self._cache[token]
         if len(self._cache) >= CACHE_SIZE:
             self._cache.clear()
         key = token.lower().replace("’", "'")
         weights, ids, neutral = self._lookup(key)
         if not weights and not neutral and "'" in key.rstrip("'"):
-            hit = None
+            hit = self._elision_parts(token)
         else:
             for lang, regex, weight, ident in self.patterns:
                 if weight > weights.get(lang, 0.0) and regex.fullmatch(token):
@@ -177,25 +176,33 @@ class Lexicon:
     def scan(self, text: str) -> Scan:
         clean = NOISE.sub(_blank, text) if ("@" in text or "#" in text or "http" in text or "www" in text) else text
         words: list[Word] = []
-        loan_start = False
+        append, cache, loan_start = words.append, self._cache, False
         for m in WORD.finditer(clean):
             token = m.group()
-            hit = self._token(token)
-            if hit is None:
-                words.extend(self._split_elision(m.start(), token))
-            else:
-                words.append(Word(m.start(), m.end(), token, *hit[:4]))
-                loan_start = loan_start or hit[4]
+            hit = cache.get(token, _UNSEEN)
+            if hit is _UNSEEN:
+                hit = self._token(token)
+            if type(hit) is list:       # an elided form, read as its two parts
+                start = m.start()
+                for offset, part, weights, ids, neutral, marks in hit:
+                    append(Word(start + offset, start + offset + len(part), part, weights, ids, neutral, marks))
+                continue
+            weights, ids, neutral, marks, starts_loan = hit
+            start, end = m.span()
+            append(Word(start, end, token, weights, ids, neutral, marks))
+            loan_start |= starts_loan
         if loan_start and len(words) > 1:
             self._mark_loans(clean, words)
         return Scan(text, words, self._lone_name(words)).count()
 
-    def _split_elision(self, start: int, token: str) -> list[Word]:
+    def _elision_parts(self, token: str) -> list[tuple[int, str, dict, dict, bool, tuple]]:
+        """An unknown elided form split after its apostrophe (`dell'anno` -> `dell'` + `anno`):
+        per part, its offset in the token, its text and what it says."""
         cut = max(token.find("'"), token.find("’")) + 1
         out = []
         for offset, part in ((0, token[:cut]), (cut, token[cut:])):
             weights, ids, neutral = self._lookup(part.lower().replace("’", "'"))
-            out.append(Word(start + offset, start + offset + len(part), part, weights, ids, neutral, _marks(weights)))
+            out.append((offset, part, weights, ids, neutral, _marks(weights)))
         return out
 
     def _mark_loans(self, clean: str, words: list[Word]) -> None:
