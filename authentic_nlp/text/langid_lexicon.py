@@ -19,10 +19,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..cues import CueSet, fold, load_package_cues
+from .langid_frequency import frequency_weights
 
 LANGS = ("it", "en")
 MARKED = 0.7            # a word at least this specific counts towards `mixed`
 ACCENT_MISMATCH = 0.5   # weight factor when only the accent-less form of a word is known
+FREQUENCY_SCALE = 1.0   # evidence of a word known only from word frequencies (langid_frequency), 0 = off
+FREQUENCY_ID = "wordfreq"
 
 # Spans that carry no language: links, @mentions, #hashtags. Blanked (same length) so offsets hold.
 NOISE = re.compile(r"https?://\S+|www\.\S+|@[\w.]+|#\w+", re.UNICODE)
@@ -152,6 +155,17 @@ class Lexicon:
                 return weights, ids, candidate in self.neutral
         return {}, {}, False
 
+    def _lookup_or_frequency(self, key: str) -> tuple[dict[str, float], dict[str, str], bool]:
+        """The hand lexicon first; a word it does not know is weighed by word frequencies."""
+        weights, ids, neutral = self._lookup(key)
+        if weights or neutral or not FREQUENCY_SCALE:
+            return weights, ids, neutral
+        for candidate in _variants(key):
+            weights = frequency_weights(candidate)
+            if weights:
+                return weights, {lang: FREQUENCY_ID for lang in weights}, False
+        return {}, {}, False
+
     def _token(self, token: str) -> tuple | list:
         """What one word token (as written) says: weights, entry ids, neutrality, tally marks and
         whether a loan phrase starts with it; for an unknown elided form, its parts (a list).
@@ -166,10 +180,12 @@ class Lexicon:
         if not weights and not neutral and "'" in key.rstrip("'"):
             hit = self._elision_parts(token)
         else:
+            if not weights and not neutral:
+                weights, ids, neutral = self._lookup_or_frequency(key)
             for lang, regex, weight, ident in self.patterns:
                 if weight > weights.get(lang, 0.0) and regex.fullmatch(token):
                     weights, ids = {**weights, lang: weight}, {**ids, lang: ident}
-            hit = (weights, ids, neutral, _marks(weights), key in self.loans)
+            hit = (weights, ids, neutral, _marks(weights, ids), key in self.loans)
         self._cache[token] = hit
         return hit
 
@@ -201,8 +217,8 @@ class Lexicon:
         cut = max(token.find("'"), token.find("’")) + 1
         out = []
         for offset, part in ((0, token[:cut]), (cut, token[cut:])):
-            weights, ids, neutral = self._lookup(part.lower().replace("’", "'"))
-            out.append((offset, part, weights, ids, neutral, _marks(weights)))
+            weights, ids, neutral = self._lookup_or_frequency(part.lower().replace("’", "'"))
+            out.append((offset, part, weights, ids, neutral, _marks(weights, ids)))
         return out
 
     def _mark_loans(self, clean: str, words: list[Word]) -> None:
@@ -217,8 +233,9 @@ class Lexicon:
             i += length or 1
 
     def _lone_name(self, words: list[Word]) -> bool:
-        """One to three words, the first a known given name, the others capitalised, none a known word."""
-        if not 1 <= len(words) <= 3 or any(w.known for w in words):
+        """One to three words, the first a known given name, the others capitalised, none a word of
+        the hand lexicon (names such as Marco or Rossi are frequent words too: frequency is no evidence here)."""
+        if not 1 <= len(words) <= 3 or any(w.neutral or _listed(w) for w in words):
             return False
         return fold(words[0].text) in self.names and all(w.text[:1].isupper() for w in words[1:])
 
@@ -247,15 +264,26 @@ def _loan_at(clean: str, words: list[Word], i: int, phrases: list[tuple[str, ...
     return 0
 
 
-def _marks(weights: dict[str, float]) -> tuple[tuple[str, float, bool, int], ...]:
+def _listed(word: Word) -> bool:
+    """The word has an entry in the hand lexicon (not only a word-frequency weight)."""
+    return any(ident != FREQUENCY_ID for ident in word.ids.values())
+
+
+def _marks(weights: dict[str, float], ids: dict[str, str]) -> tuple[tuple[str, float, bool, int], ...]:
     """What a word adds to each language's tally, computed once per word form: lexical evidence
     ((weight - 0.5) / 0.5, at least 0), whether it is marked (weight >= MARKED and above the
-    other language's) and whether it is exclusive (weight 1.0, the other language has none)."""
+    other language's) and whether it is exclusive (weight 1.0, the other language has none).
+    A word known only from word frequencies adds FREQUENCY_SCALE times its evidence and is never
+    marked: `mixed` and the fast path rest on the hand lexicon."""
     out = []
     for lang, weight in weights.items():
+        lexical = 2.0 * weight - 1.0 if weight > 0.5 else 0.0
+        if ids.get(lang) == FREQUENCY_ID:
+            out.append((lang, FREQUENCY_SCALE * lexical, False, 0))
+            continue
         rival = weights.get(other(lang), 0.0)
         marked = weight >= MARKED and weight > rival
-        out.append((lang, 2.0 * weight - 1.0 if weight > 0.5 else 0.0, marked, int(marked and weight >= 1.0 and not rival)))
+        out.append((lang, lexical, marked, int(marked and weight >= 1.0 and not rival)))
     return tuple(out)
 
 

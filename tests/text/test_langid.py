@@ -13,7 +13,8 @@ from authentic_nlp.text.langid import (
     identify_many,
     language_evidence,
 )
-from authentic_nlp.text.langid_lexicon import lexicon
+from authentic_nlp.text.langid_frequency import frequency_weights
+from authentic_nlp.text.langid_lexicon import FREQUENCY_ID, lexicon
 from authentic_nlp.text.langid_models import DETECTOR_LANGS, fasttext_read
 
 IT_POST = LanguageResult("it", 0.98)
@@ -149,7 +150,7 @@ def test_evidence_points_into_the_text(text: str, lang: str, word: str) -> None:
     assert any(e.text == word for e in evidence)
     for e in evidence:
         assert text[e.start:e.end] == e.text
-        assert e.rule and e.rule.startswith(f"{lang}.langid.")
+        assert e.rule == FREQUENCY_ID or e.rule.startswith(f"{lang}.langid.")
         assert 0.0 < e.weight <= 1.0
 
 
@@ -242,7 +243,10 @@ def test_models_work_with_the_network_blocked(monkeypatch: pytest.MonkeyPatch) -
 
     monkeypatch.setattr(socket, "socket", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
-    for cached in (langid_models._fasttext, langid_models._fasttext_prior, langid_models._lingua):
+    from authentic_nlp.text import langid_frequency
+
+    for cached in (langid_models._fasttext, langid_models._fasttext_prior, langid_models._lingua,
+                   langid_models.fasttext_read, langid_models.lingua_probabilities, langid_frequency._table):
         cached.cache_clear()
     assert identify("Che bella giornata oggi, andiamo al mare?").code == "it"
     assert identify("Ok").code == "und"
@@ -275,3 +279,42 @@ def test_loan_phrases_load_with_sources() -> None:
     cues = load_package_cues("authentic_nlp.lang.it", "langid_loans.yaml")
     assert len(cues) > 50
     assert all(c.kind == "loan" and c.source and c.id.startswith("it.langid.loan.") for c in cues)
+
+
+@pytest.mark.parametrize(
+    "word, lang",
+    [
+        ("daje", "it"),                  # Roman "come on": Italian only
+        ("onestà", "it"),
+        ("cheers", "en"),
+        ("bravo", None),                 # shared by Italian, Spanish, Portuguese and English
+        ("governo", None),               # Italian and Portuguese alike
+        ("", None),
+        ("😍", None),
+    ],
+)
+def test_frequency_weights(word: str, lang: str | None) -> None:
+    weights = frequency_weights(word)
+    assert list(weights) == ([lang] if lang else [])
+    for weight in weights.values():
+        assert 0.5 < weight <= 0.95      # more than half of the word's use, never "exclusive"
+
+
+@pytest.mark.parametrize("text, code, word", [("Daje", "it", "Daje"), ("Onestà", "it", "Onestà"),
+                                              ("Brilliant mate", "en", "Brilliant"), ("Cheers", "en", "Cheers")])
+def test_words_known_from_frequencies_tell_the_language(text: str, code: str, word: str) -> None:
+    """Words outside the hand lexicon: their wordfreq weight decides, and the evidence says so."""
+    assert identify(text).code == code
+    rules = {e.text: e.rule for e in language_evidence(text)}
+    assert rules[word] == FREQUENCY_ID
+
+
+@pytest.mark.parametrize("text, mixed", [("Weekend top, outfit perfetto e cena da urlo", False),
+                                         ("Cheers ragazzi, grazie di tutto", False)])
+def test_frequency_words_never_make_a_text_mixed(text: str, mixed: bool) -> None:
+    assert identify(text).mixed is mixed
+
+
+@pytest.mark.parametrize("text", ["Marco Rossi", "Giulia Bianchi", "Marco"])
+def test_names_that_are_frequent_words_stay_undetermined(text: str) -> None:
+    assert identify(text) == UNDETERMINED
