@@ -167,12 +167,14 @@ class Lexicon:
         return {}, {}, False
 
     def _token(self, token: str) -> tuple | list:
-        """What one word token (as written) says: weights, entry ids, neutrality, tally marks and
-        whether a loan phrase starts with it; for an unknown elided form, its parts (a list).
+        """What one word token (as written) says: weights, entry ids, neutrality, tally marks,
+        whether a loan phrase starts with it, and the regex entries that match it; for an unknown
+        elided form, the same for each of its parts (a list).
 
         `scan` reads the cache first and calls this for a token it has not seen. Cached by the
-        token as written (words repeat a lot); the result is shared, never changed. The regex entries (upper-case `I`, laughter) are word patterns: they are tried on the
-        whole token, so a word costs one dictionary look-up once it has been seen."""
+        token as written (words repeat a lot); the result is shared, never changed. The regex
+        entries (upper-case `I`, laughter) are word patterns whose look-arounds also read the
+        characters next to the word, so `scan` confirms them in the text (`_with_patterns`)."""
         if len(self._cache) >= CACHE_SIZE:
             self._cache.clear()
         key = token.lower().replace("’", "'")
@@ -182,12 +184,22 @@ class Lexicon:
         else:
             if not weights and not neutral:
                 weights, ids, neutral = self._lookup_or_frequency(key)
-            for lang, regex, weight, ident in self.patterns:
-                if weight > weights.get(lang, 0.0) and regex.fullmatch(token):
-                    weights, ids = {**weights, lang: weight}, {**ids, lang: ident}
-            hit = (weights, ids, neutral, _marks(weights, ids), key in self.loans)
+            hit = (weights, ids, neutral, _marks(weights, ids), key in self.loans, self._patterns_for(token))
         self._cache[token] = hit
         return hit
+
+    def _patterns_for(self, token: str) -> tuple:
+        """The regex entries that match at the start of the token read on its own (a word next to
+        other characters can only fail more of them)."""
+        return tuple(entry for entry in self.patterns if entry[1].match(token))
+
+    def _with_patterns(self, clean: str, start: int, weights: dict, ids: dict, patterns: tuple):
+        """Weights, ids and marks of a word once the regex entries that match at `start` in the
+        text are applied (an entry raises a language's weight, never lowers it)."""
+        for lang, regex, weight, ident in patterns:
+            if weight > weights.get(lang, 0.0) and regex.match(clean, start):
+                weights, ids = {**weights, lang: weight}, {**ids, lang: ident}
+        return weights, ids, _marks(weights, ids)
 
     def scan(self, text: str) -> Scan:
         clean = NOISE.sub(_blank, text) if ("@" in text or "#" in text or "http" in text or "www" in text) else text
@@ -200,25 +212,29 @@ class Lexicon:
                 hit = self._token(token)
             if type(hit) is list:       # an elided form, read as its two parts
                 start = m.start()
-                for offset, part, weights, ids, neutral, marks in hit:
+                for offset, part, weights, ids, neutral, marks, patterns in hit:
+                    if patterns:
+                        weights, ids, marks = self._with_patterns(clean, start + offset, weights, ids, patterns)
                     append(Word(start + offset, start + offset + len(part), part, weights, ids, neutral, marks))
                 continue
-            weights, ids, neutral, marks, starts_loan = hit
+            weights, ids, neutral, marks, starts_loan, patterns = hit
             start, end = m.span()
+            if patterns:
+                weights, ids, marks = self._with_patterns(clean, start, weights, ids, patterns)
             append(Word(start, end, token, weights, ids, neutral, marks))
             loan_start |= starts_loan
         if loan_start and len(words) > 1:
             self._mark_loans(clean, words)
         return Scan(text, words, self._lone_name(words)).count()
 
-    def _elision_parts(self, token: str) -> list[tuple[int, str, dict, dict, bool, tuple]]:
+    def _elision_parts(self, token: str) -> list[tuple[int, str, dict, dict, bool, tuple, tuple]]:
         """An unknown elided form split after its apostrophe (`dell'anno` -> `dell'` + `anno`):
         per part, its offset in the token, its text and what it says."""
         cut = max(token.find("'"), token.find("’")) + 1
         out = []
         for offset, part in ((0, token[:cut]), (cut, token[cut:])):
             weights, ids, neutral = self._lookup_or_frequency(part.lower().replace("’", "'"))
-            out.append((offset, part, weights, ids, neutral, _marks(weights, ids)))
+            out.append((offset, part, weights, ids, neutral, _marks(weights, ids), self._patterns_for(part)))
         return out
 
     def _mark_loans(self, clean: str, words: list[Word]) -> None:
