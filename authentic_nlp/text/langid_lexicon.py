@@ -8,8 +8,10 @@ languages the detector knows (1.0 = only this language).
 
 Words are looked up in this order: as written (lower case), then without accents (`perche` finds
 `perché`), then with elongations shortened (`bellissimooo`, `soooo`), then split at an elision
-(`dell'anno` -> `dell'` + `anno`). A word typed with an accent that only matches an entry without
-it (`será` -> `sera`) counts half: the accent says it is probably another language.
+(`dell'anno` -> `dell'` + `anno`); a word none of these find is weighed by word frequencies
+(`langid_frequency`). A word typed with an accent that only matches an entry without it
+(`será` -> `sera`) counts half: the accent says it is probably another language. What a word form
+says is cached by the form as written, so a word seen before costs one dictionary look-up.
 """
 
 from __future__ import annotations
@@ -266,18 +268,24 @@ def _phrase_table(phrases: list[str]) -> dict[str, list[tuple[str, ...]]]:
 
 def _loan_at(clean: str, words: list[Word], i: int, phrases: list[tuple[str, ...]]) -> int:
     """Length in words of the longest phrase starting at words[i] (0 if none): same words in any
-    case, only whitespace between them, no letter, digit or apostrophe right after the last one."""
+    case, only whitespace between them, nothing word-like right before or right after."""
     for phrase in phrases:
         end = i + len(phrase)
         if end > len(words):
             continue
         span = words[i:end]
-        if all(w.text.lower() == p for w, p in zip(span, phrase)) \
-                and all(clean[a.end:b.start].isspace() for a, b in zip(span, span[1:])) \
-                and not (span[-1].end < len(clean) and (clean[span[-1].end].isalnum() or clean[span[-1].end] in "_'’")) \
-                and not (span[0].start > 0 and (clean[span[0].start - 1].isalnum() or clean[span[0].start - 1] in "_'’")):
+        before = clean[span[0].start - 1] if span[0].start > 0 else " "
+        after = clean[span[-1].end] if span[-1].end < len(clean) else " "
+        if (all(w.text.lower() == p for w, p in zip(span, phrase))
+                and all(clean[a.end:b.start].isspace() for a, b in zip(span, span[1:]))
+                and not _joins(before) and not _joins(after)):
             return len(phrase)
     return 0
+
+
+def _joins(ch: str) -> bool:
+    """A character that would make a phrase part of a longer word (letter, digit, _ or apostrophe)."""
+    return ch.isalnum() or ch in "_'’"
 
 
 def _listed(word: Word) -> bool:

@@ -318,3 +318,18 @@ def test_frequency_words_never_make_a_text_mixed(text: str, mixed: bool) -> None
 @pytest.mark.parametrize("text", ["Marco Rossi", "Giulia Bianchi", "Marco"])
 def test_names_that_are_frequent_words_stay_undetermined(text: str) -> None:
     assert identify(text) == UNDETERMINED
+
+
+@pytest.mark.parametrize(
+    "text, upper_i",
+    [
+        ("I think so", True),
+        ("e lui: I love you", True),
+        ("ha scritto 'I love you' sul muro", False),   # the look-behind reads the apostrophe before I
+        ("i ragazzi sono arrivati", False),             # lower-case i: the Italian article
+        ("", False),
+    ],
+)
+def test_upper_case_i_is_read_in_its_context(text: str, upper_i: bool) -> None:
+    rules = {e.rule for e in language_evidence(text) if e.text == "I"}
+    assert ("en.langid.function.I_upper" in rules) is upper_i
