@@ -2,7 +2,8 @@
 
 `split_hashtag("#ViaggiareLowCost")` -> ("viaggiare", "low", "cost"): first at case changes,
 digits and underscores, then each lower-case run by the most probable sequence of known words
-(a unigram Viterbi search over log probabilities, the method of Norvig's `segment`):
+(a unigram Viterbi search over log probabilities, the method of Norvig's `segment`; Italian words
+at their Italian frequency, `lexicon.italian_frequencies`):
 "#cucinaitaliana" -> ("cucina", "italiana"), "#skincareroutine" -> ("skincare", "routine").
 Unknown stretches cost more per character than any known word, and each extra word costs a
 fixed penalty, so a run is cut only where known words explain it better than one unknown word.
@@ -18,7 +19,7 @@ import itertools
 import re
 from functools import lru_cache
 
-from .lexicon import lexicon
+from .lexicon import italian_frequencies, lexicon
 
 __all__ = ["split_hashtag", "split_run", "unelongate", "is_elongated"]
 
@@ -65,7 +66,7 @@ def _unknown_floor() -> float:
 
 
 def _score(word: str) -> float:
-    known = lexicon().get(word)
+    known = italian_frequencies().get(word) or lexicon().get(word)
     if known is not None:
         return known - WORD_PENALTY
     return _unknown_floor() - UNKNOWN_BASE - UNKNOWN_PER_CHAR * len(word) - WORD_PENALTY

@@ -5,12 +5,14 @@ derived from the installed spacy-lookups-data tables by `python -m authentic_nlp
 following `lang/<code>/hashtag_lexicon.yaml` (thresholds and sources). Deriving once and shipping
 the result keeps start-up fast (the source tables take seconds to parse) and the output fixed.
 At run time the two lists are merged (the higher log probability wins): hashtags mix languages.
+For hashtag splitting, Italian words are raised to their Italian frequency (`italian_frequencies`).
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+import math
 import re
 import sys
 from functools import lru_cache
@@ -21,7 +23,7 @@ import yaml
 
 from ..errors import DataFileError
 
-__all__ = ["LEXICON_LANGS", "lexicon", "build_wordlist"]
+__all__ = ["LEXICON_LANGS", "lexicon", "italian_frequencies", "build_wordlist"]
 
 LEXICON_LANGS = ("en", "it")
 WORDS_FILE = "hashtag_words.txt"
@@ -44,6 +46,27 @@ def lexicon() -> dict[str, float]:
             if logp > merged.get(word, -1e9):
                 merged[word] = logp
     return merged
+
+
+@lru_cache(maxsize=1)
+def italian_frequencies() -> dict[str, float]:
+    """Listed words whose Italian frequency is higher than the log probability the lists give them.
+
+    The shipped lists take frequencies from an English table, where Italian words sit on a floor
+    ("mare" and "alma" alike), so an Italian hashtag split between two rare-looking readings could
+    go either way (#weekendalmare -> "weekend alma re"). wordfreq's Italian list (read from the
+    installed package, never shipped) knows "mare" is common and "alma" is not. Only words already
+    listed are given, so the vocabulary (what counts as a known word) stays the same. Hashtag
+    splitting reads these; elongation repair does not (it would turn "cooool" into Italian "col")."""
+    import wordfreq
+
+    words = lexicon()
+    out = {}
+    for word, freq in wordfreq.get_frequency_dict("it", wordlist="small").items():
+        known = words.get(word)
+        if known is not None and freq > 0.0 and math.log(freq) > known:
+            out[word] = round(math.log(freq), 2)
+    return out
 
 
 def _config(code: str) -> dict:

@@ -37,9 +37,12 @@ SPLITS = [
     # mixed languages, elongations
     ("#madeinitaly", ["made", "in", "italy"]),
     ("#weekendvibes", ["weekend", "vibes"]),
-    # known limits: the word list has no Italian frequencies, so two rare-looking splits tie
-    pytest.param("#weekendalmare", ["weekend", "al", "mare"],
-                 marks=pytest.mark.xfail(strict=True, reason="splits as 'alma re': no Italian word frequencies")),
+    # Italian words at their Italian frequency: "al mare" beats "alma re"
+    ("#weekendalmare", ["weekend", "al", "mare"]),
+    ("#tramontoalmare", ["tramonto", "al", "mare"]),
+    ("#fattoincasa", ["fatto", "in", "casa"]),
+    ("#giornatadisole", ["giornata", "di", "sole"]),
+    # known limit
     pytest.param("#ootd", ["ootd"],
                  marks=pytest.mark.xfail(strict=True, reason="unknown acronyms are cut into known fragments")),
     ("#ciaoooo", ["ciao"]),
