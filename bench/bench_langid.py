@@ -138,8 +138,9 @@ def ours() -> Callable[[str], tuple[str, bool]]:
         return result.code, result.mixed
 
     def reset() -> None:
-        """Forget the detectors' per-text readings, so a timed pass never reuses the previous pass's
-        (the word cache stays: any long run reaches it within its first thousand texts)."""
+        """Forget the detectors' per-text readings, so a timed pass never reuses the previous pass's.
+        The word-form cache stays: a long run has it warm after its first few thousand texts, and
+        the first pass (printed too) shows the cold cost."""
         for cached in (getattr(langid_models, "fasttext_read", None), getattr(langid_models, "lingua_probabilities", None)):
             if hasattr(cached, "cache_clear"):
                 cached.cache_clear()

@@ -129,7 +129,7 @@ def _base_scores(scan: Scan, context: LanguageResult | None) -> dict[str, float]
         if code in tally:
             scores[code] = log_prior + LEXICAL_WEIGHT * tally[code].lexical
         else:
-            scores[code] = log_prior + LEXICAL_WEIGHT * 0.0 + unknown
+            scores[code] = log_prior + unknown
     if context is not None and context.code in scores:
         scores[context.code] += CONTEXT_BOOST / math.sqrt(len(scan.words))
     return scores
