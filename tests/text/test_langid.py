@@ -310,8 +310,11 @@ def test_words_known_from_frequencies_tell_the_language(text: str, code: str, wo
 
 
 @pytest.mark.parametrize("text, mixed", [("Weekend top, outfit perfetto e cena da urlo", False),
-                                         ("Cheers ragazzi, grazie di tutto", False)])
-def test_frequency_words_never_make_a_text_mixed(text: str, mixed: bool) -> None:
+                                         ("Cheers ragazzi, grazie di tutto", False),
+                                         ("Oggi sono troppo stanca, but I really need to finish this video", True)])
+def test_only_hand_listed_words_make_a_text_mixed(text: str, mixed: bool) -> None:
+    """English words known only from frequencies ("cheers") never make an Italian text mixed;
+    listed English words ("but", "I", "really") do."""
     assert identify(text).mixed is mixed
 
 
