@@ -75,16 +75,19 @@ def build(options: "AnalysisOptions"):
 
     The model (learn/wiring.py: the shipped one, `--model DIR`, none for cues only) gives
     p(sincere) for the caption, computed once per caption; `combine` mixes it with the cue score."""
-    from ..learn.wiring import sincere_fn
+    from ..learn.wiring import caption_model_evidence, model_name, sincere_fn
 
     for lang in CUE_LANGS:
         package_lexicon(lang)
-    model = sincere_fn(options)
+    model, name = sincere_fn(options), model_name(options)
 
     def stage(ctx: "PostContext") -> None:
         p = model(ctx.caption.text) if model is not None else None
         result = score_sincerity(ctx.caption, model_probability=p)
-        ctx.record["sincerity"] = result.as_record()
+        extra = []
+        if p is not None and result.words > 0:
+            extra.append(caption_model_evidence("sincere", p, result.cue_score, result.score, name))
+        ctx.record["sincerity"] = result.as_record(extra)
         logger.debug("sincerity %s: %.3f (confidence %.2f, %d signals)", ctx.post.id, result.score,
                      result.confidence, len(result.signals))
 

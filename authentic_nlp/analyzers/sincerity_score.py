@@ -22,14 +22,15 @@ About 0.3 for a 7-word caption with no cues, about 0.9 for a 40-word caption wit
 0 without words.
 
 Learned model (the seam): `combine(cue_score, model_probability)` averages the two in logit
-space; with no model it returns the cue score unchanged. The evidence is always the cues'.
+space; with no model it returns the cue score unchanged. The evidence is the cues', plus (added
+by the stage) one `model` item saying how far the model moved the score.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Sequence
 
 from ..evidence import Evidence, evidence_list
 from .sincerity_lexicon import SincerityLexicon
@@ -105,12 +106,13 @@ class SincerityResult:
         return [Evidence(kind=s.kind, text=s.text, start=s.start, end=s.end, rule=s.rule, weight=s.signed_weight)
                 for s in self.signals]
 
-    def as_record(self) -> dict[str, Any]:
-        """The contract section: `score`, `evidence` (each with `weight`), plus `confidence`."""
+    def as_record(self, extra: Sequence[Evidence] = ()) -> dict[str, Any]:
+        """The contract section: `score`, `evidence` (each with `weight`; `extra` items such as the
+        learned model's after the cues'), plus `confidence`."""
         return {
             "score": round(self.score, DIGITS),
             "confidence": round(self.confidence, DIGITS),
-            "evidence": evidence_list(self.evidence, with_weight=True),
+            "evidence": evidence_list([*self.evidence, *extra], with_weight=True),
         }
 
 

@@ -46,10 +46,11 @@ def build(options, model: ModelFn | None = None):
     The model moves the probability only, never the verdict, and is not consulted where it cannot
     help (a caption without letters; the creator's own shop: `sponsorship_model_applies`).
     """
-    from ..learn.wiring import sponsored_fn, sponsorship_model_applies
+    from ..learn.wiring import caption_model_evidence, model_name, sponsored_fn, sponsorship_model_applies
 
+    name = "model"
     if model is None:
-        model = sponsored_fn(options)
+        model, name = sponsored_fn(options), model_name(options)
     markets = load_markets(options.rules_path)
     if options.market is not None and options.market not in markets:
         raise unknown_market(options.market, markets)
@@ -62,12 +63,14 @@ def build(options, model: ModelFn | None = None):
             raise unknown_market(code, markets)
         verdict, evidence, features = assess(ctx.caption.text, ctx.post, markets[code], signals)
         cue_logit = probability.logit(features)
-        model_p = None
+        p_commercial = combine(cue_logit)
         if model is not None and sponsorship_model_applies(ctx.caption.text, verdict, evidence):
             model_p = model(ctx.caption.text, ctx.caption.language.code)
+            p_cues, p_commercial = p_commercial, combine(cue_logit, model_p, probability.model_weight)
+            evidence = evidence + [caption_model_evidence("sponsored", model_p, p_cues, p_commercial, name)]
         ctx.record["sponsorship"] = {
             "verdict": verdict,
-            "probability": round(combine(cue_logit, model_p, probability.model_weight), 4),
+            "probability": round(p_commercial, 4),
             "market": code,
             "evidence": evidence_list(evidence, with_rule=True),
         }

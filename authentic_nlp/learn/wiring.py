@@ -5,6 +5,8 @@
                    (`combine_comment`, below)
     sponsorship    sponsored_fn(options) -> (caption text, language) -> p(sponsored), or None
     sincerity      sincere_fn(options)   -> caption text -> p(sincere), or None
+    evidence       caption_model_evidence: where a caption model moved a score, a `model` item
+                   (no span, the rule names the model and head, weight = the signed move)
 
 The caption functions read `Predictor.caption`, which memoises the last captions: the sponsorship
 and sincerity stages share one forward pass per post.
@@ -37,6 +39,13 @@ if TYPE_CHECKING:
 COMMENT_TYPES = ("substantive", "question", "generic", "spam")
 SPAM_THRESHOLD = 0.5
 MODEL_CONFIDENT = 0.6
+
+
+def caption_model_evidence(head: str, p: float, before: float, after: float, model_name: str) -> Evidence:
+    """The learned model's part in a caption score: a document-level item (no span: the model reads
+    the whole caption); `weight` is how much it moved the score (positive raised it)."""
+    return Evidence("model", "", rule=f"model:{model_name}/{head}", weight=after - before,
+                    note=f"learned {head} head: p = {p:.2f}; the cues alone give {before:.2f}, together {after:.2f}")
 
 
 def model_evidence(text: str, kind: str, p: float, model_name: str) -> Evidence:
@@ -96,6 +105,14 @@ def sponsored_fn(options) -> Callable[[str, str], float] | None:
     if predictor is None:
         return None
     return lambda text, _language=None: predictor.caption(text).sponsored
+
+
+def model_name(options) -> str:
+    """The name the evidence gives the learned model of `options` ("model" when none is loaded)."""
+    from .predictor import load_predictor
+
+    predictor = load_predictor(options)
+    return predictor.name if predictor is not None else "model"
 
 
 def sponsorship_model_applies(text: str, verdict: str, evidence: list) -> bool:

@@ -34,7 +34,10 @@ def test_record_section_has_score_confidence_and_evidence(analyzer, lang, text):
     clean = analyzer.analyze_text(text).text
     for item in section["evidence"]:
         assert set(item) >= {"kind", "text", "start", "end", "weight"}
-        assert clean[item["start"]:item["end"]] == item["text"]
+        if item["start"] is None:   # document-level: the learned model, which reads the whole caption
+            assert item["kind"] == "model" and item["rule"].startswith("model:") and item["text"] == ""
+        else:
+            assert clean[item["start"]:item["end"]] == item["text"]
     assert json.dumps(record, sort_keys=False) == json.dumps(analyzer.analyze_post(parse_post({"id": "p", "text": text})))
 
 
@@ -56,3 +59,15 @@ def test_no_evidence_option_keeps_the_score(analyzer, lang, text):
 ])
 def test_score_text_scores_a_comment(lang, text, low, high):
     assert low <= score_text(text, language=lang).score <= high
+
+
+@pytest.mark.parametrize("lang,text", [p for p in POSTS if any(ch.isalpha() for ch in p[1])])
+def test_model_item_says_how_far_the_model_moved_the_score(analyzer, lang, text):
+    """The `model` item's weight is the score with the model minus the score of the cues alone."""
+    from authentic_nlp.learn.predictor import NO_MODEL
+
+    full = analyzer.analyze_post(parse_post({"id": "p", "text": text}))["sincerity"]
+    cues = Analyzer(AnalysisOptions(model_path=NO_MODEL)).analyze_post(parse_post({"id": "p", "text": text}))["sincerity"]
+    model_items = [e for e in full["evidence"] if e["kind"] == "model"]
+    assert len(model_items) == 1 and not any(e["kind"] == "model" for e in cues["evidence"])
+    assert model_items[0]["weight"] == pytest.approx(full["score"] - cues["score"], abs=2e-4)
