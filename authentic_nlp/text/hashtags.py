@@ -65,11 +65,11 @@ def _unknown_floor() -> float:
     return min(lexicon().values(), default=-20.0)
 
 
-def _score(word: str) -> float:
-    known = italian_frequencies().get(word) or lexicon().get(word)
+def _score(word: str, words: dict[str, float], italian: dict[str, float], floor: float) -> float:
+    known = italian.get(word) or words.get(word)
     if known is not None:
         return known - WORD_PENALTY
-    return _unknown_floor() - UNKNOWN_BASE - UNKNOWN_PER_CHAR * len(word) - WORD_PENALTY
+    return floor - UNKNOWN_BASE - UNKNOWN_PER_CHAR * len(word) - WORD_PENALTY
 
 
 @lru_cache(maxsize=65536)
@@ -80,9 +80,10 @@ def split_run(run: str) -> tuple[str, ...]:
     n = len(run)
     best = [0.0] + [float("-inf")] * n
     back = [0] * (n + 1)
+    words, italian, floor = lexicon(), italian_frequencies(), _unknown_floor()
     for end in range(1, n + 1):
         for start in range(max(0, end - MAX_WORD), end):
-            score = best[start] + _score(run[start:end])
+            score = best[start] + _score(run[start:end], words, italian, floor)
             if score > best[end]:
                 best[end], back[end] = score, start
     words: list[str] = []

@@ -160,13 +160,7 @@ class Lexicon:
     def _lookup_or_frequency(self, key: str) -> tuple[dict[str, float], dict[str, str], bool]:
         """The hand lexicon first; a word it does not know is weighed by word frequencies."""
         weights, ids, neutral = self._lookup(key)
-        if weights or neutral or not FREQUENCY_SCALE:
-            return weights, ids, neutral
-        for candidate in _variants(key):
-            weights = frequency_weights(candidate)
-            if weights:
-                return weights, {lang: FREQUENCY_ID for lang in weights}, False
-        return {}, {}, False
+        return (weights, ids, neutral) if weights or neutral else _frequency_entry(key)
 
     def _token(self, token: str) -> tuple | list:
         """What one word token (as written) says: weights, entry ids, neutrality, tally marks,
@@ -185,7 +179,7 @@ class Lexicon:
             hit = self._elision_parts(token)
         else:
             if not weights and not neutral:
-                weights, ids, neutral = self._lookup_or_frequency(key)
+                weights, ids, neutral = _frequency_entry(key)
             hit = (weights, ids, neutral, _marks(weights, ids), key in self.loans, self._patterns_for(token))
         self._cache[token] = hit
         return hit
@@ -286,6 +280,16 @@ def _loan_at(clean: str, words: list[Word], i: int, phrases: list[tuple[str, ...
 def _joins(ch: str) -> bool:
     """A character that would make a phrase part of a longer word (letter, digit, _ or apostrophe)."""
     return ch.isalnum() or ch in "_'’"
+
+
+def _frequency_entry(key: str) -> tuple[dict[str, float], dict[str, str], bool]:
+    """Weights and ids of a word the hand lexicon does not know, from word frequencies (or none)."""
+    if FREQUENCY_SCALE:
+        for candidate in _variants(key):
+            weights = frequency_weights(candidate)
+            if weights:
+                return weights, {lang: FREQUENCY_ID for lang in weights}, False
+    return {}, {}, False
 
 
 def _listed(word: Word) -> bool:

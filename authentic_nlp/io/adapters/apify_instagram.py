@@ -23,9 +23,8 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from ..base import ReadItem
-from .base import (MAPPING_ERRORS, Source, Unmappable, comment_dict, map_items, post_dict, scraper_error,
-                   source_items, why)
-from .grouping import PostGrouper, captionless_post
+from .base import Source, Unmappable, comment_dict, map_items, post_dict, scraper_error
+from .grouping import RowResult, grouped_rows
 from .values import Fields, handle, to_count, to_flag, to_time
 
 NAME = "apify-instagram"
@@ -99,27 +98,18 @@ def post_key(url: Any) -> str | None:
 
 
 def read_comment_rows(path: Path, column_map: dict[str, str] | None = None) -> Iterator[ReadItem]:
-    grouper = PostGrouper(COMMENTS_NAME, lambda key, _pos: captionless_post(COMMENTS_NAME, "instagram", key))
-    for position, value, error in source_items(path):
-        if error is not None:
-            yield from grouper.hold(error)
-            continue
-        if not isinstance(value, Mapping):
-            yield from grouper.reject(position, f"expected a JSON object, got {type(value).__name__}", value)
-            continue
-        key = post_key(value.get("postUrl"))
-        failed = scraper_error(value)
-        if failed or key is None:
-            yield from grouper.reject(position, failed or "no postUrl: the comment's post is unknown", value)
-            continue
-        try:
-            comments = map_comments([value])
-        except MAPPING_ERRORS as err:
-            yield from grouper.reject(position, why(err), value)
-            continue
-        comments[0].setdefault("meta", {}).pop("postUrl", None)
-        yield from grouper.add(position, key, comments)
-    yield from grouper.close()
+    return grouped_rows(path, COMMENTS_NAME, "instagram", map_comment_row)
+
+
+def map_comment_row(value: Mapping[str, Any]) -> RowResult:
+    """One comment-scraper row: its post's shortcode and the comment (with its replies)."""
+    key = post_key(value.get("postUrl"))
+    failed = scraper_error(value)
+    if failed or key is None:
+        return failed or "no postUrl: the comment's post is unknown"
+    comments = map_comments([value])
+    comments[0].setdefault("meta", {}).pop("postUrl", None)
+    return key, comments
 
 
 def sniff_post(value: Any, name: str) -> bool:

@@ -19,9 +19,8 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from ..base import ReadItem
-from .base import (MAPPING_ERRORS, Source, Unmappable, comment_dict, map_items, post_dict, scraper_error,
-                   source_items, why)
-from .grouping import PostGrouper, captionless_post
+from .base import Source, Unmappable, comment_dict, map_items, post_dict, scraper_error
+from .grouping import RowResult, grouped_rows
 from .values import Fields, get_path, handle, to_count, to_flag, to_time
 
 NAME = "apify-tiktok"
@@ -88,29 +87,20 @@ def read_videos(path: Path, column_map: dict[str, str] | None = None) -> Iterato
 
 
 def read_comment_rows(path: Path, column_map: dict[str, str] | None = None) -> Iterator[ReadItem]:
-    grouper = PostGrouper(COMMENTS_NAME, lambda key, _pos: captionless_post(COMMENTS_NAME, "tiktok", key))
-    for position, value, error in source_items(path):
-        if error is not None:
-            yield from grouper.hold(error)
-            continue
-        if not isinstance(value, Mapping):
-            yield from grouper.reject(position, f"expected a JSON object, got {type(value).__name__}", value)
-            continue
-        url = value.get("videoWebUrl") or value.get("webVideoUrl")
-        key = video_key(url) or value.get("awemeId") or value.get("videoId")
-        failed = scraper_error(value)
-        if failed or not key:
-            yield from grouper.reject(position, failed or "no videoWebUrl: the comment's video is unknown", value)
-            continue
-        try:
-            comments = map_comment(value)
-        except MAPPING_ERRORS as err:
-            yield from grouper.reject(position, why(err), value)
-            continue
-        for name in ("videoWebUrl", "webVideoUrl", "awemeId", "videoId"):
-            comments[0].get("meta", {}).pop(name, None)
-        yield from grouper.add(position, str(key), comments)
-    yield from grouper.close()
+    return grouped_rows(path, COMMENTS_NAME, "tiktok", map_comment_row)
+
+
+def map_comment_row(value: Mapping[str, Any]) -> RowResult:
+    """One comment-scraper row: its video's id and the comment."""
+    url = value.get("videoWebUrl") or value.get("webVideoUrl")
+    key = video_key(url) or value.get("awemeId") or value.get("videoId")
+    failed = scraper_error(value)
+    if failed or not key:
+        return failed or "no videoWebUrl: the comment's video is unknown"
+    comments = map_comment(value)
+    for name in ("videoWebUrl", "webVideoUrl", "awemeId", "videoId"):
+        comments[0].get("meta", {}).pop(name, None)
+    return str(key), comments
 
 
 def sniff_video(value: Any, name: str) -> bool:

@@ -15,11 +15,15 @@ is "missing", so sponsorship and sincerity scores of such records describe an em
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator
+from pathlib import Path
+from typing import Any, Callable, Iterator, Mapping, Union
 
 from ...errors import SourcePosition
 from ..base import ReadItem
-from .base import quarantined
+from .base import MAPPING_ERRORS, quarantined, source_items, why
+
+# What a comment-row source makes of one row: (post key, the row's comments), or why it cannot.
+RowResult = Union[tuple[str, list[dict[str, Any]]], str]
 
 
 @dataclass
@@ -78,6 +82,31 @@ class PostGrouper:
             group.post["meta"]["duplicate_comments"] = group.duplicates
         yield ReadItem(group.position, raw=group.post)
         yield from held
+
+
+def grouped_rows(path: Path, source: str, platform: str,
+                 map_row: Callable[[Mapping[str, Any]], RowResult]) -> Iterator[ReadItem]:
+    """The posts of a comment-row file: each JSON object (or CSV row) mapped by `map_row`, the
+    comments gathered per post key into a captionless post. A row that is not an object, that
+    `map_row` rejects (a reason string) or that breaks it (MAPPING_ERRORS) is quarantined (E015)
+    in its place in the file order; unreadable items keep theirs."""
+    grouper = PostGrouper(source, lambda key, _pos: captionless_post(source, platform, key))
+    for position, value, error in source_items(path):
+        if error is not None:
+            yield from grouper.hold(error)
+            continue
+        if not isinstance(value, Mapping):
+            yield from grouper.reject(position, f"expected a JSON object, got {type(value).__name__}", value)
+            continue
+        try:
+            mapped = map_row(value)
+        except MAPPING_ERRORS as err:
+            mapped = why(err)
+        if isinstance(mapped, str):
+            yield from grouper.reject(position, mapped, value)
+            continue
+        yield from grouper.add(position, *mapped)
+    yield from grouper.close()
 
 
 def captionless_post(source: str, platform: str, key: str, **fields: Any) -> dict[str, Any]:

@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from ..base import ReadItem
-from .base import MAPPING_ERRORS, Source, comment_dict, source_items, why
+from .base import Source, comment_dict
 from .containers import inner_name
-from .grouping import PostGrouper, captionless_post
+from .grouping import RowResult, grouped_rows
 from .values import Fields, handle, to_count, to_time
 
 NAME = "youtube-comment-downloader"
@@ -50,23 +50,12 @@ def map_row(row: Mapping[str, Any]) -> dict[str, Any] | str:
 
 def read_rows(path: Path, column_map: dict[str, str] | None = None) -> Iterator[ReadItem]:
     key = post_id_of(path)
-    grouper = PostGrouper(NAME, lambda k, _pos: captionless_post(NAME, "youtube", k))
-    for position, value, error in source_items(path):
-        if error is not None:
-            yield from grouper.hold(error)
-            continue
-        if not isinstance(value, Mapping):
-            yield from grouper.reject(position, f"expected a JSON object, got {type(value).__name__}", value)
-            continue
-        try:
-            mapped = map_row(value)
-        except MAPPING_ERRORS as err:
-            mapped = why(err)
-        if isinstance(mapped, str):
-            yield from grouper.reject(position, mapped, value)
-            continue
-        yield from grouper.add(position, key, [mapped])
-    yield from grouper.close()
+
+    def one_row(value: Mapping[str, Any]) -> RowResult:
+        mapped = map_row(value)
+        return mapped if isinstance(mapped, str) else (key, [mapped])
+
+    return grouped_rows(path, NAME, "youtube", one_row)
 
 
 def sniff(value: Any, name: str) -> bool:
