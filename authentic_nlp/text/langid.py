@@ -95,7 +95,7 @@ def _decide(scan: Scan, context: LanguageResult | None) -> LanguageResult:
         return UNDETERMINED if context is None else LanguageResult(context.code, 0.5 * context.confidence)
     n = len(scan.words)
     scores = _base_scores(scan, context)
-    if not _fast_path(scan):
+    if not _fast_path(scan) and scan.detector_text(1):
         reading = fasttext_read(scan.detector_text(FASTTEXT_MAX_WORDS)) if FASTTEXT_WEIGHT else NO_READING
         if _foreign(scan, reading):
             return LanguageResult(reading.top, reading.top_probability)
@@ -117,7 +117,21 @@ def _foreign(scan: Scan, reading) -> bool:
     """A language outside DETECTOR_LANGS (Turkish, Polish, Indonesian...): fastText is sure of it,
     the text has two words or more, and neither Italian nor English words back another answer."""
     return (reading.top not in DETECTOR_LANGS and reading.top_probability >= FOREIGN_MIN_PROBABILITY
+            and reading.top not in not_reported()
             and len(scan.words) >= 2 and all(scan.tally[lang].lexical < 1.0 for lang in LANGS))
+
+
+@lru_cache(maxsize=1)
+def not_reported() -> frozenset[str]:
+    """fastText labels never reported on fastText's word alone (constructed, regional and minority
+    languages it confuses with short Italian and English): `lang/xx/langid_not_reported.yaml`."""
+    from importlib import resources
+
+    from ..cues import load_yaml
+
+    name = "authentic_nlp/lang/xx/langid_not_reported.yaml"
+    data = load_yaml(name, resources.files("authentic_nlp.lang.xx").joinpath("langid_not_reported.yaml").read_text(encoding="utf-8"))
+    return frozenset(code for group in data["groups"] for code in group["codes"])
 
 
 def _base_scores(scan: Scan, context: LanguageResult | None) -> dict[str, float]:

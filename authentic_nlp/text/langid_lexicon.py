@@ -34,6 +34,9 @@ NOISE = re.compile(r"https?://\S+|www\.\S+|@[\w.]+|#\w+", re.UNICODE)
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*['’]?", re.UNICODE)
 CACHE_SIZE = 200_000
 RUN3 = re.compile(r"(.)\1{2,}")
+# Entry kinds the statistical detectors cannot read: chat abbreviations ("xke", "cmq") and regional
+# forms ("nzomma") are missing from the edited text they were trained on, so they are hidden from them.
+UNREAD_KINDS = frozenset({"chat", "regional"})
 _UNSEEN = object()      # a word form not in the cache yet
 
 
@@ -47,6 +50,7 @@ class Word:
     neutral: bool = False              # an interjection known in every language (ok, wow, xd)
     marks: tuple = ()                  # what the word adds to each language's tally (see `_marks`)
     loan: bool = False                 # inside an English set phrase used as a loan ("link in bio")
+    unread: bool = False               # a chat or regional form, hidden from the detectors (UNREAD_KINDS)
 
     def weight(self, lang: str) -> float:
         return self.weights.get(lang, 0.0)
@@ -96,8 +100,10 @@ class Scan:
 
     def detector_text(self, limit: int) -> str:
         """The first `limit` words, elongations shortened, loans left out unless nothing else is
-        left: what the statistical detectors read."""
-        words = [w for w in self.words if not w.loan] or self.words
+        left, chat and regional forms always left out: what the statistical detectors read ("" when
+        no word is left for them)."""
+        readable = [w for w in self.words if not w.unread]
+        words = [w for w in readable if not w.loan] or readable
         return " ".join(RUN3.sub(r"\1", w.text) for w in words[:limit])
 
     @property
@@ -116,6 +122,7 @@ class Lexicon:
         self.exact: dict[str, dict[str, tuple[float, str]]] = {}
         self.folded: dict[str, dict[str, tuple[float, str]]] = {}
         self.neutral: set[str] = set()
+        self.unread_ids: set[str] = set()
         self.patterns: list[tuple[str, re.Pattern[str], float, str]] = []
         self.names = names
         self._cache: dict[str, tuple | list] = {}
@@ -127,6 +134,8 @@ class Lexicon:
                     self.patterns.append((lang, cue.regex, cue.weight, cue.id))
                     continue
                 key = cue.pattern.lower().replace("’", "'")
+                if cue.kind in UNREAD_KINDS:
+                    self.unread_ids.add(cue.id)
                 if cue.kind == "neutral":
                     self.neutral.add(key)
                     continue
@@ -164,8 +173,8 @@ class Lexicon:
 
     def _token(self, token: str) -> tuple | list:
         """What one word token (as written) says: weights, entry ids, neutrality, tally marks,
-        whether a loan phrase starts with it, and the regex entries that match it; for an unknown
-        elided form, the same for each of its parts (a list).
+        whether a loan phrase starts with it, the regex entries that match it and whether the
+        detectors can read it; for an unknown elided form, the same for each of its parts (a list).
 
         `scan` reads the cache first and calls this for a token it has not seen. Cached by the
         token as written (words repeat a lot); the result is shared, never changed. The regex
@@ -180,7 +189,8 @@ class Lexicon:
         else:
             if not weights and not neutral:
                 weights, ids, neutral = _frequency_entry(key)
-            hit = (weights, ids, neutral, _marks(weights, ids), key in self.loans, self._patterns_for(token))
+            hit = (weights, ids, neutral, _marks(weights, ids), key in self.loans, self._patterns_for(token),
+                   not self.unread_ids.isdisjoint(ids.values()))
         self._cache[token] = hit
         return hit
 
@@ -213,11 +223,11 @@ class Lexicon:
                         weights, ids, marks = self._with_patterns(clean, start + offset, weights, ids, patterns)
                     append(Word(start + offset, start + offset + len(part), part, weights, ids, neutral, marks))
                 continue
-            weights, ids, neutral, marks, starts_loan, patterns = hit
+            weights, ids, neutral, marks, starts_loan, patterns, unread = hit
             start, end = m.span()
             if patterns:
                 weights, ids, marks = self._with_patterns(clean, start, weights, ids, patterns)
-            append(Word(start, end, token, weights, ids, neutral, marks))
+            append(Word(start, end, token, weights, ids, neutral, marks, unread=unread))
             loan_start |= starts_loan
         if loan_start and len(words) > 1:
             self._mark_loans(clean, words)

@@ -336,3 +336,61 @@ def test_names_that_are_frequent_words_stay_undetermined(text: str) -> None:
 def test_upper_case_i_is_read_in_its_context(text: str, upper_i: bool) -> None:
     rules = {e.rule for e in language_evidence(text) if e.text == "I"}
     assert ("en.langid.function.I_upper" in rules) is upper_i
+
+
+@pytest.mark.parametrize("text", ["xke", "xke no?", "cmq bello", "tvb", "qlcs", "grz", "nzomma", "nn lo so"])
+def test_italian_chat_abbreviations_and_regional_forms(text: str) -> None:
+    """Italian chat spellings ('x' for per, 'k' for ch, dropped vowels) and regional forms are Italian,
+    alone or with other words, even where fastText and lingua, trained on edited text, read them otherwise."""
+    assert identify(text).code == "it"
+
+
+@pytest.mark.parametrize(
+    "text, read",
+    [
+        ("xke no?", "no?"),                     # the chat form is hidden, the rest is read
+        ("cmq bello", "bello"),
+        ("tvb", ""),                            # nothing left: the detectors are not asked
+        ("link in bio cmq", "link in bio"),     # loans are still read when nothing else is left
+        ("perche no", "perche no"),             # standard spellings are read as written
+    ],
+)
+def test_chat_forms_are_hidden_from_the_detectors(text: str, read: str) -> None:
+    assert lexicon().scan(text).detector_text(40) == read.rstrip("?")
+
+
+def test_no_detector_is_asked_when_nothing_is_readable(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(_text: str):
+        raise AssertionError("a detector was asked to read a text of chat forms only")
+    monkeypatch.setattr(langid_module, "fasttext_read", refuse)
+    monkeypatch.setattr(langid_module, "lingua_probabilities", refuse)
+    assert identify("tvb cmq").code == "it"
+
+
+@pytest.mark.parametrize("text, code", [("sub 4 sub", "en"), ("new vids every week", "en"),
+                                        ("Il talk show di ieri sera, che vergogna", "it"),
+                                        ("La stepchild adoption divide il governo", "it")])
+def test_youtube_words_and_political_loans(text: str, code: str) -> None:
+    result = identify(text)
+    assert (result.code, result.mixed) == (code, False)
+
+
+@pytest.mark.parametrize("text, code", [("lo so", "it"), ("Huge fan", "en"), ("Bardzo ładne zdjęcie, pozdrawiam", "pl")])
+def test_languages_fasttext_confuses_are_not_reported(text: str, code: str) -> None:
+    """fastText reads "lo so" as Lojban and "Huge fan" as West Frisian; those labels are never
+    reported, while a real language outside the eight still is."""
+    assert identify(text).code == code
+
+
+def test_not_reported_codes_are_fasttext_labels() -> None:
+    import re
+    from importlib.resources import files
+
+    from authentic_nlp.text.langid import not_reported
+    from authentic_nlp.text.langid_models import FASTTEXT_RESOURCE
+
+    model = files(FASTTEXT_RESOURCE[0]).joinpath(FASTTEXT_RESOURCE[1]).read_bytes()
+    labels = {m.decode() for m in re.findall(rb"__label__([a-z_]+)", model)}      # the model's 176 labels
+    assert len(labels) == 176
+    assert not_reported() and not_reported() <= labels
+    assert not (not_reported() & set(DETECTOR_LANGS))
