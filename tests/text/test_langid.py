@@ -394,3 +394,11 @@ def test_not_reported_codes_are_fasttext_labels() -> None:
     assert len(labels) == 176
     assert not_reported() and not_reported() <= labels
     assert not (not_reported() & set(DETECTOR_LANGS))
+
+
+def test_one_overconfident_fasttext_reading_cannot_outvote_the_words() -> None:
+    """fastText reads "good vid mate" as Swedish at 0.99997, so its evidence against English is
+    about -25 nats; bounded to FASTTEXT_CLIP, two English words and the English post decide."""
+    reading = fasttext_read("good vid mate")
+    assert reading.evidence["en"] < -langid_module.FASTTEXT_CLIP
+    assert identify("good vid mate", EN_POST).code == "en"
