@@ -42,7 +42,6 @@ LINGUA_MAX_WORDS = 12            # lingua reads at most this many words (its cos
 FASTTEXT_WEIGHT = 0.5            # weight of log P_fastText
 FASTTEXT_FULL_WORDS = 3          # fastText gets its full weight from this many words up
 FASTTEXT_MAX_WORDS = 40
-FASTTEXT_CLIP = 6.0              # fastText's evidence per language is kept within ±6 nats (it can be -25)
 FOREIGN_MIN_PROBABILITY = 0.8   # fastText's probability needed to report a language outside the eight
 CASCADE_MIN_WORDS = 4           # lingua is skipped from this many words up ...
 CASCADE_CONFIDENCE = 0.99        # ... when lexicon + fastText are already this sure
@@ -96,13 +95,13 @@ def _decide(scan: Scan, context: LanguageResult | None) -> LanguageResult:
         return UNDETERMINED if context is None else LanguageResult(context.code, 0.5 * context.confidence)
     n = len(scan.words)
     scores = _base_scores(scan, context)
-    if not _fast_path(scan) and scan.detector_text(1):
+    if not _fast_path(scan) and scan.readable:
         reading = fasttext_read(scan.detector_text(FASTTEXT_MAX_WORDS)) if FASTTEXT_WEIGHT else NO_READING
         if _foreign(scan, reading):
             return LanguageResult(reading.top, reading.top_probability)
         weight = FASTTEXT_WEIGHT * min(1.0, n / FASTTEXT_FULL_WORDS)
         for code in DETECTOR_LANGS:
-            scores[code] += weight * max(-FASTTEXT_CLIP, min(FASTTEXT_CLIP, reading.evidence.get(code, 0.0)))
+            scores[code] += weight * reading.evidence.get(code, 0.0)
         if n < CASCADE_MIN_WORDS or _softmax_best(scores)[1] < CASCADE_CONFIDENCE:
             lingua = lingua_probabilities(scan.detector_text(LINGUA_MAX_WORDS))
             if context is None and not any(w.weights for w in scan.words) and max(lingua.values()) < UNSURE_LINGUA:

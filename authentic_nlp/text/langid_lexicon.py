@@ -98,6 +98,11 @@ class Scan:
         self.known = known
         return self
 
+    @property
+    def readable(self) -> bool:
+        """Some word is left for the detectors (not every word is a chat or regional form)."""
+        return any(not w.unread for w in self.words)
+
     def detector_text(self, limit: int) -> str:
         """The first `limit` words, elongations shortened, loans left out unless nothing else is
         left, chat and regional forms always left out: what the statistical detectors read ("" when
@@ -227,7 +232,7 @@ class Lexicon:
             start, end = m.span()
             if patterns:
                 weights, ids, marks = self._with_patterns(clean, start, weights, ids, patterns)
-            append(Word(start, end, token, weights, ids, neutral, marks, unread=unread))
+            append(Word(start, end, token, weights, ids, neutral, marks, False, unread))
             loan_start |= starts_loan
         if loan_start and len(words) > 1:
             self._mark_loans(clean, words)

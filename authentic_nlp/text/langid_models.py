@@ -28,11 +28,12 @@ FASTTEXT_TOP_K = 20              # languages read from fastText per text (all 17
 LABEL = "__label__"
 FLOOR = math.log(1e-12)          # log-probability of a label fastText leaves out
 READING_CACHE = 8192             # texts whose detector readings are kept (per process, a few MB)
+EVIDENCE_BOUND = 6.0             # fastText's evidence per language is kept within ±6 nats (it can reach -25)
 
 
 @dataclass(frozen=True, slots=True)
 class FastTextReading:
-    evidence: dict[str, float]       # code -> log P(code | text) - log P(code | "")
+    evidence: dict[str, float]       # code -> log P(code | text) - log P(code | ""), within ±EVIDENCE_BOUND
     top: str                         # fastText's first language (any of its 176)
     top_probability: float
 
@@ -60,7 +61,10 @@ def fasttext_read(text: str, codes: tuple[str, ...] = DETECTOR_LANGS) -> FastTex
     for code in codes:
         label = LABEL + code
         p = found.get(label, bound)   # outside the top k: at most the k-th probability
-        evidence[code] = round(math.log(p if p > 1e-12 else 1e-12) - prior.get(label, FLOOR), 9)
+        value = math.log(p if p > 1e-12 else 1e-12) - prior.get(label, FLOOR)
+        if not -EVIDENCE_BOUND <= value <= EVIDENCE_BOUND:
+            value = EVIDENCE_BOUND if value > 0 else -EVIDENCE_BOUND
+        evidence[code] = round(value, 9)
     return FastTextReading(evidence, labels[0][len(LABEL):], round(min(1.0, float(probs[0])), 9))
 
 

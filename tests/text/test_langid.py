@@ -397,8 +397,11 @@ def test_not_reported_codes_are_fasttext_labels() -> None:
 
 
 def test_one_overconfident_fasttext_reading_cannot_outvote_the_words() -> None:
-    """fastText reads "good vid mate" as Swedish at 0.99997, so its evidence against English is
-    about -25 nats; bounded to FASTTEXT_CLIP, two English words and the English post decide."""
+    """fastText reads "good vid mate" as Swedish at 0.99997, so its evidence against English would be
+    about -25 nats; bounded to EVIDENCE_BOUND, two English words and the English post decide."""
+    from authentic_nlp.text.langid_models import EVIDENCE_BOUND
+
     reading = fasttext_read("good vid mate")
-    assert reading.evidence["en"] < -langid_module.FASTTEXT_CLIP
+    assert reading.evidence["en"] == -EVIDENCE_BOUND
+    assert all(abs(value) <= EVIDENCE_BOUND for value in fasttext_read("sei un grande").evidence.values())
     assert identify("good vid mate", EN_POST).code == "en"
