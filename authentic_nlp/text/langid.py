@@ -93,11 +93,11 @@ def _decide(scan: Scan, context: LanguageResult | None) -> LanguageResult:
         return UNDETERMINED
     if scan.all_neutral:
         return UNDETERMINED if context is None else LanguageResult(context.code, 0.5 * context.confidence)
-    n = len(scan.words)
     scores = _base_scores(scan, context)
-    if not _fast_path(scan) and scan.readable:
+    n = 0 if _fast_path(scan) else scan.readable_words()   # what the detectors read: chat forms are hidden
+    if n:
         reading = fasttext_read(scan.detector_text(FASTTEXT_MAX_WORDS)) if FASTTEXT_WEIGHT else NO_READING
-        if _foreign(scan, reading):
+        if _foreign(scan, reading, n):
             return LanguageResult(reading.top, reading.top_probability)
         weight = FASTTEXT_WEIGHT * min(1.0, n / FASTTEXT_FULL_WORDS)
         for code in DETECTOR_LANGS:
@@ -113,12 +113,12 @@ def _decide(scan: Scan, context: LanguageResult | None) -> LanguageResult:
     return LanguageResult(code, confidence, _is_mixed(scan))
 
 
-def _foreign(scan: Scan, reading) -> bool:
+def _foreign(scan: Scan, reading, read_words: int) -> bool:
     """A language outside DETECTOR_LANGS (Turkish, Polish, Indonesian...): fastText is sure of it,
-    the text has two words or more, and neither Italian nor English words back another answer."""
+    it read two words or more, and neither Italian nor English words back another answer."""
     return (reading.top not in DETECTOR_LANGS and reading.top_probability >= FOREIGN_MIN_PROBABILITY
             and reading.top not in not_reported()
-            and len(scan.words) >= 2 and all(scan.tally[lang].lexical < 1.0 for lang in LANGS))
+            and read_words >= 2 and all(scan.tally[lang].lexical < 1.0 for lang in LANGS))
 
 
 @lru_cache(maxsize=1)

@@ -98,10 +98,9 @@ class Scan:
         self.known = known
         return self
 
-    @property
-    def readable(self) -> bool:
-        """Some word is left for the detectors (not every word is a chat or regional form)."""
-        return any(not w.unread for w in self.words)
+    def readable_words(self) -> int:
+        """How many words the detectors read: all but the chat and regional forms (UNREAD_KINDS)."""
+        return len(self.words) - sum(w.unread for w in self.words)
 
     def detector_text(self, limit: int) -> str:
         """The first `limit` words, elongations shortened, loans left out unless nothing else is
@@ -240,7 +239,8 @@ class Lexicon:
 
     def _elision_parts(self, token: str) -> list[tuple[int, str, dict, dict, bool, tuple, tuple]]:
         """An unknown elided form split after its apostrophe (`dell'anno` -> `dell'` + `anno`):
-        per part, its offset in the token, its text and what it says."""
+        per part, its offset in the token, its text and what it says. Parts are never hidden from
+        the detectors (`unread`): no chat or regional entry is an elided form."""
         cut = max(token.find("'"), token.find("’")) + 1
         out = []
         for offset, part in ((0, token[:cut]), (cut, token[cut:])):

@@ -338,7 +338,7 @@ def test_upper_case_i_is_read_in_its_context(text: str, upper_i: bool) -> None:
     assert ("en.langid.function.I_upper" in rules) is upper_i
 
 
-@pytest.mark.parametrize("text", ["xke", "xke no?", "cmq bello", "tvb", "qlcs", "grz", "nzomma", "nn lo so"])
+@pytest.mark.parametrize("text", ["xke", "xkè", "xké no?", "xke no?", "cmq bello", "tvb", "qlcs", "grz", "nzomma", "nn lo so"])
 def test_italian_chat_abbreviations_and_regional_forms(text: str) -> None:
     """Italian chat spellings ('x' for per, 'k' for ch, dropped vowels) and regional forms are Italian,
     alone or with other words, even where fastText and lingua, trained on edited text, read them otherwise."""
@@ -364,12 +364,13 @@ def test_no_detector_is_asked_when_nothing_is_readable(monkeypatch: pytest.Monke
         raise AssertionError("a detector was asked to read a text of chat forms only")
     monkeypatch.setattr(langid_module, "fasttext_read", refuse)
     monkeypatch.setattr(langid_module, "lingua_probabilities", refuse)
-    assert identify("tvb cmq").code == "it"
+    assert identify("tvb").code == "it"          # one word: no fast path, only the hidden chat form
 
 
-@pytest.mark.parametrize("text, code", [("sub 4 sub", "en"), ("new vids every week", "en"),
-                                        ("Il talk show di ieri sera, che vergogna", "it"),
-                                        ("La stepchild adoption divide il governo", "it")])
+@pytest.mark.parametrize("text, code", [("sub 4 sub", "en"),
+                                        # each was English before these loan phrases were listed
+                                        ("Talk show inutili", "it"), ("Day after del derby", "it"),
+                                        ("First lady in prima fila", "it")])
 def test_youtube_words_and_political_loans(text: str, code: str) -> None:
     result = identify(text)
     assert (result.code, result.mixed) == (code, False)
@@ -397,8 +398,8 @@ def test_not_reported_codes_are_fasttext_labels() -> None:
 
 
 def test_one_overconfident_fasttext_reading_cannot_outvote_the_words() -> None:
-    """fastText reads "good vid mate" as Swedish at 0.99997, so its evidence against English would be
-    about -25 nats; bounded to EVIDENCE_BOUND, two English words and the English post decide."""
+    """fastText reads "good vid mate" as Swedish at 0.99997, so its evidence against English falls far
+    below that against Dutch; bounded to EVIDENCE_BOUND, two English words and the English post decide."""
     from authentic_nlp.text.langid_models import EVIDENCE_BOUND
 
     reading = fasttext_read("good vid mate")
