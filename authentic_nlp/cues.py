@@ -189,12 +189,20 @@ def load_cues_file(path: str | Path) -> CueSet:
     return parse_cues(load_yaml(path), str(path))
 
 
+def package_label(package: str, name: str) -> str:
+    """How errors name a data file shipped in the package: `authentic_nlp/lang/it/sincerity.yaml`."""
+    return f"{package.replace('.', '/')}/{name}"
+
+
+def load_package_yaml(package: str, name: str) -> Any:
+    """A data file shipped as package data, parsed by `load_yaml`."""
+    return load_yaml(package_label(package, name), resources.files(package).joinpath(name).read_text(encoding="utf-8"))
+
+
 @lru_cache(maxsize=None)
 def load_package_cues(package: str, name: str) -> CueSet:
     """A cue file shipped as package data, e.g. `load_package_cues("authentic_nlp.lang.it", "sincerity.yaml")`."""
-    resource = resources.files(package).joinpath(name)
-    label = f"{package.replace('.', '/')}/{name}"
-    return parse_cues(load_yaml(label, resource.read_text(encoding="utf-8")), label)
+    return parse_cues(load_package_yaml(package, name), package_label(package, name))
 
 
 def language_cues(lang: str, name: str) -> CueSet | None:

@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from authentic_nlp.analyzers.sponsorship import assess  # noqa: E402
 from authentic_nlp.analyzers.sponsorship_probability import FEATURES, fit, sigmoid  # noqa: E402
+from authentic_nlp.learn.metrics import roc_auc  # noqa: E402
 from authentic_nlp.markets.loader import load_signals  # noqa: E402
 from authentic_nlp.markets.rules import load_markets  # noqa: E402
 from authentic_nlp.schema import parse_post  # noqa: E402
@@ -103,22 +104,9 @@ def run_fit() -> None:
 
 
 def auc(scores: list[float], labels: list[int]) -> float:
-    """Probability that a random positive outscores a random negative (ties count half)."""
-    order = sorted(range(len(scores)), key=lambda i: scores[i])
-    ranks = [0.0] * len(scores)
-    i = 0
-    while i < len(order):
-        j = i
-        while j + 1 < len(order) and scores[order[j + 1]] == scores[order[i]]:
-            j += 1
-        for k in range(i, j + 1):
-            ranks[order[k]] = (i + j) / 2 + 1
-        i = j + 1
-    pos = sum(labels)
-    neg = len(labels) - pos
-    if not pos or not neg:
-        return float("nan")
-    return (sum(r for r, y in zip(ranks, labels) if y) - pos * (pos + 1) / 2) / (pos * neg)
+    """Probability that a random positive outscores a random negative (ties count half); nan with one class."""
+    value = roc_auc(labels, scores)
+    return float("nan") if value is None else value
 
 
 def prf(preds: list[int], labels: list[int]) -> tuple[float, float, float]:

@@ -21,6 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))   # run from a source checkout
 
+from authentic_nlp.learn.metrics import roc_auc  # noqa: E402
+
 TIERS = ((0, 10_000, "<10k"), (10_000, 100_000, "10k-100k"), (100_000, 1_000_000, "100k-1M"), (1_000_000, None, ">1M"))
 
 
@@ -48,10 +50,8 @@ def talk_share(paths: list[Path]) -> tuple[dict[str, float], dict[str, int]]:
 
 
 def auc(pos: list[float], neg: list[float]) -> float | None:
-    if not pos or not neg:
-        return None
-    wins = sum(1.0 if p > n else 0.5 if p == n else 0.0 for p in pos for n in neg)
-    return wins / (len(pos) * len(neg))
+    """P(a creator of `pos` scores above one of `neg`), ties half; None if a group is empty."""
+    return roc_auc([1] * len(pos) + [0] * len(neg), pos + neg)
 
 
 def spearman(xs: list[float], ys: list[float]) -> float | None:

@@ -22,10 +22,10 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any, Iterable
 
-from ..cues import WORD_AFTER, WORD_BEFORE, Cue, CueMatch, CueSet, build_cue, entry_error, fold, load_yaml, phrase_regex
+from ..cues import (WORD_AFTER, WORD_BEFORE, Cue, CueMatch, CueSet, build_cue, entry_error, fold, load_package_yaml,
+                    package_label, phrase_regex)
 from ..errors import DataFileError
 
 LABEL_KINDS = ("accepted", "ambiguous")
@@ -211,8 +211,7 @@ class Signals:
 
 
 def _read(package: str, name: str) -> tuple[Any, str]:
-    label = f"{package.replace('.', '/')}/{name}"
-    return load_yaml(label, resources.files(package).joinpath(name).read_text(encoding="utf-8")), label
+    return load_package_yaml(package, name), package_label(package, name)
 
 
 def load_signals() -> Signals:

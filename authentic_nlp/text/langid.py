@@ -125,12 +125,9 @@ def _foreign(scan: Scan, reading, read_words: int) -> bool:
 def not_reported() -> frozenset[str]:
     """fastText labels never reported on fastText's word alone (constructed, regional and minority
     languages it confuses with short Italian and English): `lang/xx/langid_not_reported.yaml`."""
-    from importlib import resources
+    from ..cues import load_package_yaml
 
-    from ..cues import load_yaml
-
-    name = "authentic_nlp/lang/xx/langid_not_reported.yaml"
-    data = load_yaml(name, resources.files("authentic_nlp.lang.xx").joinpath("langid_not_reported.yaml").read_text(encoding="utf-8"))
+    data = load_package_yaml("authentic_nlp.lang.xx", "langid_not_reported.yaml")
     return frozenset(code for group in data["groups"] for code in group["codes"])
 
 
