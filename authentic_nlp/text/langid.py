@@ -31,7 +31,7 @@ from .langid_models import DETECTOR_LANGS, NO_READING, fasttext_read, lingua_pro
 
 PRIOR_MAIN = 0.4                 # prior of it and of en; the rest is shared by the other languages
 LEXICAL_WEIGHT = 2.0             # nats per fully specific word
-LINGUA_WEIGHT = 2.0              # lingua's values are relative scores, flatter than probabilities
+LINGUA_WEIGHT = 1.0              # log P_lingua counted once, like every other evidence
 LINGUA_FULL_WORDS = 3            # lingua gets its full weight from this many words up
 UNKNOWN_WEIGHT = 0.5             # nats for the other languages per word neither lexicon knows
 CONTEXT_BOOST = 3.0              # nats for the context language on a one-word text, / sqrt(words)
