@@ -1,4 +1,5 @@
-"""Plain-Python metrics: F1 (binary and macro), ROC AUC, confusion tables, reliability bins, ECE.
+"""Plain-Python metrics: F1 (binary and macro), ROC AUC, the oracle threshold, confusion tables,
+reliability bins, ECE.
 
 No numpy or scikit-learn: the inputs are lists of at most a few thousand items, and these few
 functions are easier to check by hand (tests/learn/test_metrics.py does) than a dependency.
@@ -65,6 +66,31 @@ def roc_auc(gold: Sequence[int], scores: Sequence[float]) -> float | None:
         rank_sum += mean_rank * sum(g for _s, g in pairs[i:j])
         i = j
     return (rank_sum - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg)
+
+
+def best_threshold_f1(gold: Sequence[int], scores: Sequence[float]) -> dict[str, float] | None:
+    """The largest positive-class F1 over every threshold, and that threshold (predict 1 at score >= it).
+
+    An oracle: the threshold is chosen on the very labels it is scored against. It is a diagnostic
+    of the ranking (can any cut-off reach a target?), never a decision rule. None without positives.
+    """
+    n_pos = sum(gold)
+    if not n_pos:
+        return None
+    pairs = sorted(zip(scores, gold), reverse=True)
+    best = {"f1": 0.0, "threshold": pairs[0][0]}
+    tp = fp = i = 0
+    while i < len(pairs):
+        j = i
+        while j < len(pairs) and pairs[j][0] == pairs[i][0]:   # equal scores fall on one side together
+            tp += pairs[j][1]
+            fp += 1 - pairs[j][1]
+            j += 1
+        f1 = 2 * tp / (tp + fp + n_pos)
+        if f1 > best["f1"]:
+            best = {"f1": f1, "threshold": pairs[i][0]}
+        i = j
+    return best
 
 
 def reliability(gold: Sequence[int], probs: Sequence[float], bins: int = 10) -> list[dict[str, float | int]]:

@@ -1,7 +1,9 @@
 """Per-task metrics from gold labels and calibrated probabilities, in one JSON-ready shape.
 
     binary task (sponsored, sincere, spam ...): macro-F1 over both classes, F1/precision/recall of
-        the positive class, AUC, confusion [[tn, fp], [fn, tp]], reliability bins and ECE
+        the positive class, AUC, confusion [[tn, fp], [fn, tp]], reliability bins and ECE, and the
+        oracle F1 (the best F1 at any threshold, chosen on these very labels: a diagnostic of the
+        ranking, never a decision rule)
     comment type (4 classes): macro-F1, per-class F1, confusion, and the spam-vs-rest binary view
 """
 
@@ -9,7 +11,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from .metrics import binary_report, confusion, ece, f1_per_class, macro_f1, reliability, roc_auc, rounded
+from .metrics import (binary_report, best_threshold_f1, confusion, ece, f1_per_class, macro_f1, reliability, roc_auc,
+                      rounded)
 
 COMMENT_TYPES = ("substantive", "question", "generic", "spam")
 
@@ -24,7 +27,9 @@ def binary_metrics(gold: Sequence[int], probs: Sequence[float] | None, pred: Seq
     out = {"n": len(gold), "positives": int(sum(gold)), "macro_f1": macro_f1(gold, pred, 2),
            **binary_report(gold, pred), "confusion": confusion(gold, pred, 2)}
     if probs is not None:
-        out.update({"auc": roc_auc(gold, probs), "ece": ece(gold, probs), "reliability": reliability(gold, probs)})
+        oracle = best_threshold_f1(gold, probs)
+        out.update({"auc": roc_auc(gold, probs), "ece": ece(gold, probs), "reliability": reliability(gold, probs),
+                    "oracle_f1": oracle and oracle["f1"], "oracle_threshold": oracle and oracle["threshold"]})
     return rounded(out)
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 HEADLINES = {
-    "sponsored": ("f1", "precision", "recall", "macro_f1", "auc", "ece"),
+    "sponsored": ("f1", "precision", "recall", "macro_f1", "auc", "oracle_f1", "ece"),
     "sincere": ("f1", "macro_f1", "auc", "ece"),
-    "spam": ("f1", "precision", "recall", "auc"),
+    "spam": ("f1", "precision", "recall", "auc", "oracle_f1"),
     "unrelated": ("f1", "precision", "recall", "auc"),
     "comment_type": ("macro_f1", "accuracy"),
     "irony_probe": ("auc_sincerity_vs_irony", "mean_sincerity_ironic", "mean_sincerity_not_ironic"),

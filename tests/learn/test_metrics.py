@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from authentic_nlp.learn.calibration import fit_temperature, sigmoid, softmax
-from authentic_nlp.learn.metrics import binary_report, confusion, ece, macro_f1, reliability, roc_auc
+from authentic_nlp.learn.metrics import (best_threshold_f1, binary_report, confusion, ece, macro_f1, reliability,
+                                        roc_auc)
 
 
 def test_binary_report_by_hand():
@@ -55,3 +56,20 @@ def test_temperature_multiclass_keeps_argmax():
     assert t > 1.0
     assert [max(range(4), key=lambda k: softmax(r, t)[k]) for r in rows] == [0, 1, 2, 0]
     assert sigmoid(0.0) == 0.5
+
+
+@pytest.mark.parametrize("gold, scores, f1, threshold", [
+    ([0, 0, 1, 1], [0.1, 0.2, 0.8, 0.9], 1.0, 0.8),
+    # cut at 0.9: 2/3; at 0.8: 1/2; at 0.7: tp 2, fp 1 -> 4/5; at 0.1: 2/3
+    ([1, 0, 1, 0], [0.9, 0.8, 0.7, 0.1], 0.8, 0.7),
+    ([1, 0], [0.5, 0.5], 2 / 3, 0.5),               # tied scores fall on one side together
+])
+def test_best_threshold_f1_by_hand(gold, scores, f1, threshold):
+    best = best_threshold_f1(gold, scores)
+    assert best["f1"] == pytest.approx(f1) and best["threshold"] == threshold
+    # the reported threshold gives exactly the reported F1
+    assert binary_report(gold, [int(s >= threshold) for s in scores])["f1"] == pytest.approx(f1)
+
+
+def test_best_threshold_f1_without_positives():
+    assert best_threshold_f1([0, 0], [0.3, 0.7]) is None
