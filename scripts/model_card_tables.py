@@ -11,17 +11,6 @@ import json
 import sys
 from pathlib import Path
 
-ROWS = [  # (task key, metric, label)
-    ("comment_type", "macro_f1"), ("comment_type", "accuracy"),
-    ("sincere", "f1"), ("sincere", "macro_f1"), ("sincere", "auc"), ("sincere", "ece"),
-    ("sponsored", "f1"), ("sponsored", "precision"), ("sponsored", "recall"), ("sponsored", "macro_f1"),
-    ("sponsored", "auc"), ("sponsored", "oracle_f1"), ("sponsored", "ece"),
-    ("irony_probe", "auc_sincerity_vs_irony"), ("irony_probe", "mean_sincerity_ironic"),
-    ("irony_probe", "mean_sincerity_not_ironic"),
-    ("unrelated", "f1"), ("unrelated", "precision"), ("unrelated", "recall"), ("unrelated", "auc"),
-    ("spam", "f1"), ("spam", "precision"), ("spam", "recall"), ("spam", "auc"), ("spam", "oracle_f1"),
-]
-
 
 def fmt(value) -> str:
     return "–" if value is None else f"{value:.3f}"
@@ -43,13 +32,11 @@ def held_out(metrics: dict) -> list[str]:
 
 
 def ablation(evaluation: dict) -> list[str]:
-    out = ["| set | task | metric | cues | model | combined |", "|---|---|---|---|---|---|"]
-    for name, modes in evaluation.items():
-        for task, metric in ROWS:
-            values = [modes.get(mode, {}).get(task, {}).get(metric) for mode in ("cues", "model", "combined")]
-            if any(v is not None for v in values):
-                out.append(f"| {name} | {task} | {metric} | " + " | ".join(fmt(v) for v in values) + " |")
-    return out
+    """The same table `authentic-nlp evaluate` prints (strata rows included)."""
+    from authentic_nlp.learn.evaluate import MODES
+    from authentic_nlp.learn.table import markdown
+
+    return markdown(evaluation, MODES).splitlines()
 
 
 def main() -> None:

@@ -17,6 +17,8 @@ HELP_DATA = "A folder of evaluation sets: every subfolder with posts.jsonl and g
 HELP_MODE = "Modes to run (repeatable; default: all three)."
 HELP_JSON = "Write the full results (confusion tables, reliability bins) to this JSON file."
 HELP_LIMIT = "Read at most this many posts of each set (a quick look)."
+HELP_BY = ("Also measure each post task within each value of this gold field (repeatable). Default: every "
+           "0/1 gold field that is not a task, e.g. has_at_mention in instasynth-synthetic, hard in the corpora.")
 
 
 def register(app: typer.Typer) -> None:
@@ -30,6 +32,7 @@ def register(app: typer.Typer) -> None:
         modes: List[str] = typer.Option(["cues", "model", "combined"], "--mode", help=HELP_MODE),
         output: Optional[Path] = typer.Option(None, "--output", "-o", help=HELP_JSON, dir_okay=False),
         limit: Optional[int] = typer.Option(None, "--limit", min=1, help=HELP_LIMIT),
+        by: Optional[List[str]] = typer.Option(None, "--by", help=HELP_BY),
         force: bool = typer.Option(False, "--force", help="Overwrite the JSON output."),
     ) -> None:
         from ..errors import AuthenticNLPError
@@ -48,9 +51,9 @@ def register(app: typer.Typer) -> None:
         results = {}
         try:
             if not no_corpora:
-                results["corpora-test"] = evaluate_gold(gold_from_corpora(corpora), ordered, model)
+                results["corpora-test"] = evaluate_gold(gold_from_corpora(corpora), ordered, model, by or None)
             for folder in folders:
-                results[folder.name] = evaluate_gold(gold_from_set(folder, limit), ordered, model)
+                results[folder.name] = evaluate_gold(gold_from_set(folder, limit), ordered, model, by or None)
         except AuthenticNLPError as err:
             typer.secho(f"error: {err}", fg="red", err=True)
             raise typer.Exit(2)

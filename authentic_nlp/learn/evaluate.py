@@ -15,6 +15,11 @@ recognised (per post, or per comment under the post's `comments` map):
 
 Scores compared: sponsorship.probability, sincerity.score, comments[].type (the model's own
 probabilities in model mode). Binary decisions at 0.5.
+
+Strata: each post task except the irony probe is also measured within each value of a post's
+other gold fields (`--by FIELD`). By default, the fields that hold 0/1 and are not tasks are used:
+`has_at_mention` in instasynth-synthetic, whose README asks for exactly that split, and `hard` (the
+adversarial subset) in the corpora.
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ class Gold:
 
     posts: list[dict] = field(default_factory=list)
     post_labels: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    post_fields: list[dict[str, Any]] = field(default_factory=list)   # every other gold field, per post
     comment_labels: dict[str, list[tuple[int, int, int]]] = field(default_factory=dict)  # (post, comment, value)
 
 
@@ -71,13 +77,14 @@ def gold_from_corpora(root: Path, split: str = "test") -> Gold:
             continue
         labels = raw.get("labels") or {}
         comments = {c["id"]: (c.get("labels") or {}) for c in raw.get("comments") or []}
-        _add(out, raw, {k: labels[k] for k in ("sponsored", "sincere") if k in labels}, comments)
+        _add(out, raw, {k: v for k, v in labels.items() if k != "note"}, comments)
     return out
 
 
 def _add(out: Gold, raw: dict, post_gold: dict, comment_gold: dict) -> None:
     index = len(out.posts)
     out.posts.append(raw)
+    out.post_fields.append({k: v for k, v in post_gold.items() if k not in POST_TASKS and k != "id"})
     for key, value in post_gold.items():
         if key in POST_TASKS and value in (0, 1):
             task, inverted = POST_TASKS[key]
@@ -131,7 +138,14 @@ def _contract_only(raw: dict) -> dict:
     return post
 
 
-def task_metrics(gold: Gold, outputs: Outputs) -> dict[str, Any]:
+def binary_fields(gold: Gold) -> list[str]:
+    """The post gold fields that hold only 0/1 (or booleans) and are not tasks: the default strata."""
+    names = sorted({k for fields in gold.post_fields for k in fields})
+    return [k for k in names
+            if all(fields.get(k) in (0, 1) for fields in gold.post_fields if k in fields)]
+
+
+def task_metrics(gold: Gold, outputs: Outputs, by: Iterable[str] = ()) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for task, rows in sorted(gold.post_labels.items()):
         y = [v for _i, v in rows]
@@ -142,6 +156,9 @@ def task_metrics(gold: Gold, outputs: Outputs) -> dict[str, Any]:
             out[task] = {"n": len(y), "auc_sincerity_vs_irony": out[task]["auc"],
                          "mean_sincerity_ironic": _mean([s for s, g in zip(scores, y) if g]),
                          "mean_sincerity_not_ironic": _mean([s for s, g in zip(scores, y) if not g])}
+        strata = _strata(gold, rows, scores, by) if task != "irony_probe" else {}
+        if strata:
+            out[task]["by"] = strata
     for task, rows in sorted(gold.comment_labels.items()):
         y = [v for _i, _j, v in rows]
         pred = [outputs.comments[i][j] for i, j, _v in rows]
@@ -157,13 +174,35 @@ def task_metrics(gold: Gold, outputs: Outputs) -> dict[str, Any]:
     return out
 
 
+def _strata(gold: Gold, rows: list[tuple[int, int]], scores: list[float], by: Iterable[str]) -> dict[str, Any]:
+    """binary_metrics within each value of each field in `by` (posts without the field are left out)."""
+    out: dict[str, Any] = {}
+    for name in by:
+        groups: dict[str, tuple[list[int], list[float]]] = {}
+        for (index, value), score in zip(rows, scores):
+            if name in gold.post_fields[index]:
+                key = _stratum_key(gold.post_fields[index][name])
+                groups.setdefault(key, ([], []))[0].append(value)
+                groups[key][1].append(score)
+        if groups:
+            out[name] = {key: binary_metrics(y, s) for key, (y, s) in sorted(groups.items())}
+    return out
+
+
+def _stratum_key(value: Any) -> str:
+    return str(int(value)) if isinstance(value, bool) else str(value)
+
+
 def _mean(values: list[float]) -> float | None:
     return round(sum(values) / len(values), 4) if values else None
 
 
-def evaluate_gold(gold: Gold, modes: Iterable[str], model_path: Path | None) -> dict[str, Any]:
+def evaluate_gold(gold: Gold, modes: Iterable[str], model_path: Path | None,
+                  by: Iterable[str] | None = None) -> dict[str, Any]:
+    """Metrics per mode; `by` names the strata (None: the binary non-task gold fields)."""
     from .predictor import NO_MODEL, load_predictor
 
+    by = binary_fields(gold) if by is None else list(by)
     results: dict[str, Any] = {"posts": len(gold.posts), "comments": sum(len(p.get("comments") or []) for p in gold.posts)}
     for mode in modes:
         if mode == "cues":
@@ -174,7 +213,7 @@ def evaluate_gold(gold: Gold, modes: Iterable[str], model_path: Path | None) -> 
                 results[mode] = {"skipped": "no model: train one or pass --model"}
                 continue
             outputs = model_outputs(gold.posts, predictor) if mode == "model" else analyzer_outputs(gold.posts, model_path)
-        results[mode] = task_metrics(gold, outputs)
+        results[mode] = task_metrics(gold, outputs, by)
     return results
 
 

@@ -14,15 +14,33 @@ HEADLINES = {
 }
 
 
+STRATUM_METRICS = ("f1", "auc")   # the rows shown for each stratum (the JSON has every metric)
+
+
 def rows(results: dict[str, dict[str, Any]], modes: tuple[str, ...]) -> list[list[str]]:
     out = []
     for set_name, result in results.items():
-        tasks = sorted({t for m in modes for t in (result.get(m) or {}) if isinstance(result.get(m, {}).get(t), dict)})
+        per_mode = [result.get(mode) or {} for mode in modes]
+        tasks = sorted({t for m in per_mode for t in m if isinstance(m.get(t), dict)})
         for task in tasks:
-            for metric in HEADLINES.get(task, ("macro_f1",)):
-                cells = [_cell((result.get(mode) or {}).get(task, {}).get(metric)) for mode in modes]
-                if any(c != "–" for c in cells):
-                    out.append([set_name, task, metric, *cells])
+            found = [m.get(task, {}) for m in per_mode]
+            out += _metric_rows(set_name, task, HEADLINES.get(task, ("macro_f1",)), found)
+            strata = next((f["by"] for f in found if f.get("by")), {})
+            for name, values in strata.items():
+                for value in values:
+                    inside = [f.get("by", {}).get(name, {}).get(value, {}) for f in found]
+                    n = next((i["n"] for i in inside if "n" in i), 0)
+                    shown = tuple(m for m in STRATUM_METRICS if m in HEADLINES.get(task, ()))
+                    out += _metric_rows(f"{set_name} [{name}={value}, n={n}]", task, shown, inside)
+    return out
+
+
+def _metric_rows(label: str, task: str, metrics: tuple[str, ...], found: list[dict]) -> list[list[str]]:
+    out = []
+    for metric in metrics:
+        cells = [_cell(f.get(metric)) for f in found]
+        if any(c != "–" for c in cells):
+            out.append([label, task, metric, *cells])
     return out
 
 

@@ -93,3 +93,39 @@ def test_evaluate_command_prints_table_and_writes_json(eval_set, tiny_model, tin
     assert again.exit_code == 2 and "E103" in again.output
     bad = CliRunner().invoke(app, ["evaluate", "--mode", "oracle", "--no-corpora"])
     assert bad.exit_code == 2 and "E401" in bad.output
+
+
+def test_strata_default_to_binary_gold_fields_and_match_direct_metrics(eval_set, tiny_model):
+    from authentic_nlp.learn.predictor import load_predictor
+    from authentic_nlp.text.normalize import normalize
+
+    extra = {"s1": {"has_at_mention": 1, "polarity": "positive"}, "s2": {"has_at_mention": 0, "polarity": "positive"},
+             "s3": {"has_at_mention": 0, "polarity": "negative"}, "s4": {"has_at_mention": 1}}
+    gold_rows = [{**g, **extra[g["id"]]} for g in SET_GOLD]
+    (eval_set / "gold.jsonl").write_text("".join(json.dumps(g) + "\n" for g in gold_rows), encoding="utf-8")
+    gold = gold_from_set(eval_set)
+    probs = [s.sponsored for s in load_predictor(Options(tiny_model)).predict_captions(
+        [normalize(p["text"]) for p in SET_POSTS])]
+
+    by_default = evaluate_gold(gold, ("model",), tiny_model)["model"]["sponsored"]["by"]
+    assert set(by_default) == {"has_at_mention"}           # polarity is not 0/1: only on request
+    assert by_default["has_at_mention"]["1"] == binary_metrics([1, 0], [probs[0], probs[3]])
+    assert by_default["has_at_mention"]["0"] == binary_metrics([0, 0], [probs[1], probs[2]])
+
+    by_polarity = evaluate_gold(gold, ("model",), tiny_model, by=["polarity"])["model"]["sponsored"]["by"]
+    assert set(by_polarity["polarity"]) == {"positive", "negative"}   # s4 has no polarity: left out
+    assert by_polarity["polarity"]["positive"]["n"] == 2 and by_polarity["polarity"]["negative"]["n"] == 1
+
+
+def test_evaluate_command_prints_stratum_rows(eval_set, tiny_model, tmp_path):
+    from typer.testing import CliRunner
+
+    from authentic_nlp.cli import app
+
+    gold_rows = [{**g, "has_at_mention": int(g["id"] in ("s1", "s4"))} for g in SET_GOLD]
+    (eval_set / "gold.jsonl").write_text("".join(json.dumps(g) + "\n" for g in gold_rows), encoding="utf-8")
+    result = CliRunner().invoke(app, ["evaluate", "--model", str(tiny_model), "--no-corpora", "--set", str(eval_set),
+                                      "--mode", "model"])
+    assert result.exit_code == 0, result.output
+    assert "| mini-set [has_at_mention=1, n=2] | sponsored | f1 |" in result.output
+    assert "| mini-set [has_at_mention=0, n=2] | sponsored | auc |" not in result.output   # one class: no AUC
