@@ -17,9 +17,9 @@ Scores compared: sponsorship.probability, sincerity.score, comments[].type (the 
 probabilities in model mode). Binary decisions at 0.5.
 
 Strata: each post task except the irony probe is also measured within each value of a post's
-other gold fields (`--by FIELD`). By default, the fields that hold 0/1 and are not tasks are used:
-`has_at_mention` in instasynth-synthetic, whose README asks for exactly that split, and `hard` (the
-adversarial subset) in the corpora.
+other gold fields (`--by FIELD`). By default, the fields that are not tasks and hold both 0 and 1
+(nothing else) are used: `has_at_mention` in instasynth-synthetic, whose README asks for exactly
+that split, and `hard` (the adversarial subset) in the corpora.
 """
 
 from __future__ import annotations
@@ -139,10 +139,12 @@ def _contract_only(raw: dict) -> dict:
 
 
 def binary_fields(gold: Gold) -> list[str]:
-    """The post gold fields that hold only 0/1 (or booleans) and are not tasks: the default strata."""
-    names = sorted({k for fields in gold.post_fields for k in fields})
-    return [k for k in names
-            if all(fields.get(k) in (0, 1) for fields in gold.post_fields if k in fields)]
+    """The post gold fields that are not tasks and hold 0 and 1 (or booleans), both: the default strata."""
+    values: dict[str, set] = {}
+    for fields in gold.post_fields:
+        for key, value in fields.items():
+            values.setdefault(key, set()).add(value if isinstance(value, (bool, int, float)) else None)
+    return sorted(key for key, seen in values.items() if seen == {0, 1})
 
 
 def task_metrics(gold: Gold, outputs: Outputs, by: Iterable[str] = ()) -> dict[str, Any]:

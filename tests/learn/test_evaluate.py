@@ -101,14 +101,14 @@ def test_strata_default_to_binary_gold_fields_and_match_direct_metrics(eval_set,
 
     extra = {"s1": {"has_at_mention": 1, "polarity": "positive"}, "s2": {"has_at_mention": 0, "polarity": "positive"},
              "s3": {"has_at_mention": 0, "polarity": "negative"}, "s4": {"has_at_mention": 1}}
-    gold_rows = [{**g, **extra[g["id"]]} for g in SET_GOLD]
+    gold_rows = [{**g, **extra[g["id"]], "batch": 1} for g in SET_GOLD]   # one value only: no stratum
     (eval_set / "gold.jsonl").write_text("".join(json.dumps(g) + "\n" for g in gold_rows), encoding="utf-8")
     gold = gold_from_set(eval_set)
     probs = [s.sponsored for s in load_predictor(Options(tiny_model)).predict_captions(
         [normalize(p["text"]) for p in SET_POSTS])]
 
     by_default = evaluate_gold(gold, ("model",), tiny_model)["model"]["sponsored"]["by"]
-    assert set(by_default) == {"has_at_mention"}           # polarity is not 0/1: only on request
+    assert set(by_default) == {"has_at_mention"}           # polarity is not 0/1 (only on request), batch is all 1
     assert by_default["has_at_mention"]["1"] == binary_metrics([1, 0], [probs[0], probs[3]])
     assert by_default["has_at_mention"]["0"] == binary_metrics([0, 0], [probs[1], probs[2]])
 
