@@ -250,12 +250,18 @@ def report(rows: list[dict]) -> None:
         f"{r['name']} " + ", ".join(f"{v:,.0f}" for v in r["speeds"]) for r in rows))
 
 
+def read_dev(path: Path) -> list[list[str]]:
+    """The rows of a hand-written dev set: [code, mixed, context, text], comments and header left out."""
+    with path.open(encoding="utf-8") as handle:
+        return [line.rstrip("\n").split("\t") for line in handle if not line.startswith("#")][1:]
+
+
 def dev(path: Path, show_misses: bool = True) -> tuple[int, int]:
     """Score ours on the hand-written development set (the only file constants are tuned on)."""
     from authentic_nlp.text.langid import LanguageResult, identify
     from authentic_nlp.text.normalize import normalize
 
-    rows = [line.rstrip("\n").split("\t") for line in path.open(encoding="utf-8") if not line.startswith("#")][1:]
+    rows = read_dev(path)
     hits, mixed_hits, short = 0, 0, [0, 0]
     for lang, mixed, context, text in rows:
         ctx = None if context == "-" else LanguageResult(context, 0.98)

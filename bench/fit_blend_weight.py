@@ -13,43 +13,30 @@ a grid of w on the chosen split's captions, and the threshold that would maximis
 
 from __future__ import annotations
 
-import argparse
-import math
-from pathlib import Path
-
 from authentic_nlp.analyzers.sponsorship_probability import logit, sigmoid
-from authentic_nlp.learn.evaluate import analyzer_outputs, gold_from_corpora, model_outputs
-from authentic_nlp.learn.metrics import best_threshold_f1
+from authentic_nlp.learn.evaluate import analyzer_outputs, model_outputs
+from authentic_nlp.learn.metrics import best_threshold_f1, binary_report, log_loss
 from authentic_nlp.learn.predictor import NO_MODEL, load_predictor
 from authentic_nlp.pipeline import AnalysisOptions
+from corpora_split import read_split
 
 GRID = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpora", type=Path, default=Path("corpora"))
-    parser.add_argument("--split", default="dev", choices=("train", "dev", "test"))
-    args = parser.parse_args()
-    gold = gold_from_corpora(args.corpora, args.split)
+    split, gold = read_split(__doc__)
     cues = analyzer_outputs(gold.posts, NO_MODEL).captions
     model = model_outputs(gold.posts, load_predictor(AnalysisOptions())).captions
     labels = gold.post_labels["sponsored"]
-    print(f"{args.split}: {len(labels)} captions")
+    y = [value for _index, value in labels]
+    print(f"{split}: {len(labels)} captions")
     print("| w | log-loss | F1 | precision | recall | best threshold | F1 there |\n|---|---|---|---|---|---|---|")
     for w in GRID:
-        loss, tp, fp, fn, probs = 0.0, 0, 0, 0, []
-        for index, y in labels:
-            p = sigmoid((1 - w) * logit(cues[index][0]) + w * logit(model[index][0]))
-            p = min(max(p, 1e-6), 1 - 1e-6)
-            probs.append(p)
-            loss -= y * math.log(p) + (1 - y) * math.log(1 - p)
-            called = p >= 0.5
-            tp, fp, fn = tp + (called and y == 1), fp + (called and y == 0), fn + (not called and y == 1)
-        f1 = 2 * tp / max(1, 2 * tp + fp + fn)
-        best = best_threshold_f1([y for _index, y in labels], probs)
-        print(f"| {w:.1f} | {loss / len(labels):.4f} | {f1:.3f} | {tp / max(1, tp + fp):.3f} | {tp / max(1, tp + fn):.3f} "
-              f"| {best['threshold']:.2f} | {best['f1']:.3f} |")
+        probs = [sigmoid((1 - w) * logit(cues[index][0]) + w * logit(model[index][0])) for index, _value in labels]
+        at_half = binary_report(y, [int(p >= 0.5) for p in probs])
+        best = best_threshold_f1(y, probs)
+        print(f"| {w:.1f} | {log_loss(y, probs, eps=1e-6):.4f} | {at_half['f1']:.3f} | {at_half['precision']:.3f} "
+              f"| {at_half['recall']:.3f} | {best['threshold']:.2f} | {best['f1']:.3f} |")
 
 
 if __name__ == "__main__":

@@ -12,12 +12,10 @@ by macro-F1 over the four types (and F1 of spam).
 
 from __future__ import annotations
 
-import argparse
-from pathlib import Path
-
 from authentic_nlp.learn import wiring
-from authentic_nlp.learn.evaluate import analyzer_outputs, gold_from_corpora
+from authentic_nlp.learn.evaluate import analyzer_outputs
 from authentic_nlp.learn.report import multiclass_metrics
+from corpora_split import read_split
 
 SPAM = (0.3, 0.4, 0.5, 0.6, 0.7)
 CONFIDENT = (0.4, 0.5, 0.6, 0.7, 0.8)
@@ -40,11 +38,7 @@ def record_combinations(posts: list[dict]) -> list[tuple]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpora", type=Path, default=Path("corpora"))
-    parser.add_argument("--split", default="dev", choices=("train", "dev", "test"))
-    args = parser.parse_args()
-    gold = gold_from_corpora(args.corpora, args.split)
+    split, gold = read_split(__doc__)
     seen = record_combinations(gold.posts)
     flat = {}
     i = 0
@@ -54,7 +48,7 @@ def main() -> None:
             i += 1
     assert i == len(seen), "every comment is combined exactly once"
     labels = gold.comment_labels["type"]
-    print(f"{args.split}: {len(labels)} comments  (shipped: SPAM_THRESHOLD {wiring.SPAM_THRESHOLD}, "
+    print(f"{split}: {len(labels)} comments  (shipped: SPAM_THRESHOLD {wiring.SPAM_THRESHOLD}, "
           f"MODEL_CONFIDENT {wiring.MODEL_CONFIDENT})")
     print("| spam threshold | model confident | macro-F1 | spam F1 |\n|---|---|---|---|")
     shipped = (wiring.SPAM_THRESHOLD, wiring.MODEL_CONFIDENT)

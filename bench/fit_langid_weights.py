@@ -23,6 +23,7 @@ from pathlib import Path
 
 import authentic_nlp.text.langid as langid
 from authentic_nlp.text.normalize import normalize
+from bench_langid import read_dev
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -30,8 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def dev_rows() -> list[tuple[str, str, langid.LanguageResult | None, str, bool]]:
     rows = []
     for path in sorted((ROOT / "bench").glob("langid_dev*.tsv")):
-        lines = [line.rstrip("\n").split("\t") for line in path.open(encoding="utf-8") if not line.startswith("#")]
-        for lang, mixed, context, text in lines[1:]:
+        for lang, mixed, context, text in read_dev(path):
             ctx = None if context == "-" else langid.LanguageResult(context, 0.98)
             rows.append(("dev", lang, ctx, normalize(text), mixed == "1"))
     return rows

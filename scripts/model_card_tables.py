@@ -11,6 +11,9 @@ import json
 import sys
 from pathlib import Path
 
+from authentic_nlp.learn.evaluate import MODES
+from authentic_nlp.learn.table import markdown
+
 
 def fmt(value) -> str:
     return "–" if value is None else f"{value:.3f}"
@@ -33,9 +36,6 @@ def held_out(metrics: dict) -> list[str]:
 
 def ablation(evaluation: dict) -> list[str]:
     """The same table `authentic-nlp evaluate` prints (strata rows included)."""
-    from authentic_nlp.learn.evaluate import MODES
-    from authentic_nlp.learn.table import markdown
-
     return markdown(evaluation, MODES).splitlines()
 
 

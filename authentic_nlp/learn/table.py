@@ -26,11 +26,11 @@ def rows(results: dict[str, dict[str, Any]], modes: tuple[str, ...]) -> list[lis
             found = [m.get(task, {}) for m in per_mode]
             out += _metric_rows(set_name, task, HEADLINES.get(task, ("macro_f1",)), found)
             strata = next((f["by"] for f in found if f.get("by")), {})
+            shown = tuple(m for m in STRATUM_METRICS if m in HEADLINES.get(task, ()))
             for name, values in strata.items():
                 for value in values:
                     inside = [f.get("by", {}).get(name, {}).get(value, {}) for f in found]
                     n = next((i["n"] for i in inside if "n" in i), 0)
-                    shown = tuple(m for m in STRATUM_METRICS if m in HEADLINES.get(task, ()))
                     out += _metric_rows(f"{set_name} [{name}={value}, n={n}]", task, shown, inside)
     return out
 
