@@ -13,15 +13,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING, Any, Callable
 
 from .record import empty_record, strip_evidence
 from .schema import Post
 from .text.langid import LanguageResult, identify
 from .text.nlp import get_nlp
 from .text.normalize import normalize
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,10 @@ was about 75% of the pipeline's time in bench/bench_text.py. This one maps each 
 from __future__ import annotations
 
 import numpy
+from .thinc_light import load_thinc_without_torch
+
+load_thinc_without_torch()  # before spaCy: see text/thinc_light.py
+
 from spacy.attrs import LEMMA, ORTH
 from spacy.language import Language
 from spacy.lookups import Table, load_lookups
