@@ -84,7 +84,7 @@ class Analyzer:
         """`language` forces the code (confidence 1) instead of identifying it."""
         clean = normalize(text)
         language = LanguageResult(language, 1.0) if language else identify(clean, context=context)
-        doc = get_nlp(language.code)(clean)
+        doc = get_nlp(language.code, lemmas=False)(clean)
         return TextAnalysis(raw=text, text=clean, language=language, doc=doc)
 
     def analyze_post(self, post: Post, language: str | None = None) -> dict[str, Any]:

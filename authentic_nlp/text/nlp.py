@@ -36,17 +36,19 @@ def pipeline_code(lang: str) -> str:
     return lang if lang in PIPELINE_LANGS else MULTI
 
 
-def get_nlp(lang: str) -> Language:
-    """The cached pipeline for `lang` (an ISO 639-1 code, or "und")."""
-    return _build(pipeline_code(lang))
+def get_nlp(lang: str, *, lemmas: bool = True) -> Language:
+    """The cached pipeline for `lang` (an ISO 639-1 code, or "und"). `lemmas=False`: the tokenizer
+    alone, what the analyzers use (none of them reads a lemma, and the lemma table costs about a
+    second to load)."""
+    return _build(pipeline_code(lang), lemmas)
 
 
 @lru_cache(maxsize=None)
-def _build(code: str) -> Language:
+def _build(code: str, lemmas: bool = True) -> Language:
     register_extensions()
     nlp = spacy.blank(code)
     install_social_tokenizer(nlp, code)
-    if code in PIPELINE_LANGS:
+    if lemmas and code in PIPELINE_LANGS:
         add_lookup_lemmatizer(nlp)
     logger.debug("built the %s pipeline: %s", code, nlp.pipe_names)
     return nlp
