@@ -11,6 +11,7 @@ post (one per worker process).
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
@@ -18,11 +19,13 @@ from typing import TYPE_CHECKING, Any, Callable
 from .record import empty_record, strip_evidence
 from .schema import Post
 from .text.langid import LanguageResult, identify
-from .text.nlp import get_nlp
+from .text.nlp import PIPELINE_LANGS, get_nlp
 from .text.normalize import normalize
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+PIPELINE_CODES = (*PIPELINE_LANGS, "und")   # it, en and the multi-language pipeline
 
 
 @dataclass(frozen=True)
@@ -71,13 +74,17 @@ Stage = Callable[[PostContext], None]
 
 
 class Analyzer:
-    """Scores posts. Build it once; call `analyze_post` for each post."""
+    """Scores posts. Build it once; call `analyze_posts` for a chunk of posts (or `analyze_post`)."""
 
     def __init__(self, options: AnalysisOptions | None = None) -> None:
         from .analyzers import build_stages
+        from .learn.predictor import load_predictor
 
         self.options = options or AnalysisOptions()
         self.stages: list[tuple[str, Stage]] = build_stages(self.options)
+        self.predictor = load_predictor(self.options)
+        # every pipeline a text can get, built before any memory zone opens (see `analyze_posts`)
+        self.pipelines = [get_nlp(code, lemmas=False) for code in PIPELINE_CODES]
 
     def analyze_text(self, text: str, context: LanguageResult | None = None,
                      language: str | None = None) -> TextAnalysis:
@@ -92,6 +99,44 @@ class Analyzer:
         caption = self.analyze_text(post.text, language=language)
         context = caption.language if caption.language.code != "und" else None
         comments = [self.analyze_text(c.text, context=context) for c in post.comments]
+        return self._run_stages(post, caption, comments)
+
+    def analyze_posts(self, posts: list[Post]) -> list[dict[str, Any]]:
+        """The records `analyze_post` gives for each post, in order, computed a chunk at a time.
+
+        Within the chunk each distinct text (in the same language context) is analysed once:
+        comment sections repeat "🔥🔥", "bellissima", "first". The learned model scores every
+        distinct caption and comment of the chunk in one forward pass. spaCy's strings and lexemes
+        of the chunk are freed when it ends (`Language.memory_zone`), so a long run's memory stays
+        flat; nothing the records hold points into a Doc.
+        """
+        with ExitStack() as zones:
+            for nlp in self.pipelines:
+                zones.enter_context(nlp.memory_zone())
+            seen: dict[tuple[str, LanguageResult | None], TextAnalysis] = {}
+
+            def analysed(text: str, context: LanguageResult | None) -> TextAnalysis:
+                key = (text, context)
+                hit = seen.get(key)
+                if hit is None:
+                    hit = seen[key] = self.analyze_text(text, context=context)
+                return hit
+
+            texts = []
+            for post in posts:
+                caption = analysed(post.text, None)
+                context = caption.language if caption.language.code != "und" else None
+                texts.append((post, caption, [analysed(c.text, context) for c in post.comments]))
+            if self.predictor is not None:
+                self.predictor.prefetch([caption.text for _, caption, _ in texts],
+                                        [c.text for _, _, comments in texts for c in comments])
+            try:
+                return [self._run_stages(post, caption, comments) for post, caption, comments in texts]
+            finally:
+                if self.predictor is not None:
+                    self.predictor.prefetch([], [])
+
+    def _run_stages(self, post: Post, caption: TextAnalysis, comments: list[TextAnalysis]) -> dict[str, Any]:
         ctx = PostContext(post=post, caption=caption, comments=comments, record=empty_record(post))
         ctx.record["language"] = caption.language.as_dict()
         for comment_out, analysed in zip(ctx.record["comments"], comments):

@@ -58,19 +58,25 @@ class NumpyNet:
             rows = self.embedding[ids]
             sums[filled] = np.add.reduceat(rows, offsets[filled], axis=0)
         means = sums / np.maximum(counts, 1).astype(np.float32)[:, None]
-        return np.maximum(means @ self.shared_w + self.shared_b, np.float32(0.0))
+        return np.maximum(_rowwise(means, self.shared_w) + self.shared_b, np.float32(0.0))
 
     def logits(self, ids: np.ndarray, offsets: np.ndarray, head: str) -> np.ndarray:
         """Logits of each text, computed BLOCK texts at a time (the gathered rows stay a few MB)."""
         weight, bias = self.heads["caption" if head == "caption" else "comment"]
         if len(offsets) <= BLOCK:
-            return self.encode(ids, offsets) @ weight + bias
+            return _rowwise(self.encode(ids, offsets), weight) + bias
         out = []
         for i in range(0, len(offsets), BLOCK):
             start = offsets[i]
             stop = offsets[i + BLOCK] if i + BLOCK < len(offsets) else len(ids)
-            out.append(self.encode(ids[start:stop], offsets[i:i + BLOCK] - start) @ weight + bias)
+            out.append(_rowwise(self.encode(ids[start:stop], offsets[i:i + BLOCK] - start), weight) + bias)
         return np.concatenate(out)
+
+
+def _rowwise(x: np.ndarray, weight: np.ndarray) -> np.ndarray:
+    """x @ weight with each row computed on its own (einsum's plain loops, not BLAS, whose blocking
+    depends on the number of rows): a text gets the same bits alone or in any batch."""
+    return np.einsum("ij,jk->ik", x, weight)
 
 
 def load_weights(path: Path) -> dict[str, np.ndarray]:

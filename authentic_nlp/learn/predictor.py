@@ -110,15 +110,28 @@ class Predictor:
         self.path = path
         self.name = str(config.get("name", path.name))
         self._captions: OrderedDict[str, CaptionScores] = OrderedDict()
+        self._chunk_captions: dict[str, CaptionScores] = {}
+        self._chunk_comments: dict[str, list[float]] = {}
+
+    def prefetch(self, captions: list[str], comments: list[str]) -> None:
+        """Score a chunk's distinct captions and comments in one forward pass each; until the next
+        call, `caption` and `predict_comments` answer these texts from memory (`prefetch([], [])`
+        forgets them)."""
+        captions, comments = list(dict.fromkeys(captions)), list(dict.fromkeys(comments))
+        self._chunk_captions = dict(zip(captions, self.backend.predict_captions(captions))) if captions else {}
+        self._chunk_comments = dict(zip(comments, self.backend.predict_comments(comments))) if comments else {}
 
     def predict_captions(self, texts: list[str]) -> list[CaptionScores]:
         return self.backend.predict_captions(list(texts))
 
     def predict_comments(self, texts: list[str]) -> list[list[float]]:
+        memo = self._chunk_comments
+        if memo and all(t in memo for t in texts):
+            return [memo[t] for t in texts]
         return self.backend.predict_comments(list(texts))
 
     def caption(self, text: str) -> CaptionScores:
-        hit = self._captions.get(text)
+        hit = self._chunk_captions.get(text) or self._captions.get(text)
         if hit is None:
             hit = self.backend.predict_captions([text])[0]
             self._captions[text] = hit
