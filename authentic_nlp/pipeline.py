@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 PIPELINE_CODES = (*PIPELINE_LANGS, "und")   # it, en and the multi-language pipeline
+ZONE_CHUNKS = 16                             # chunks of `analyze_posts` per spaCy memory zone
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,8 @@ class Analyzer:
         self.predictor = load_predictor(self.options)
         # every pipeline a text can get, built before any memory zone opens (see `analyze_posts`)
         self.pipelines = [get_nlp(code, lemmas=False) for code in PIPELINE_CODES]
+        self._zone: ExitStack | None = None
+        self._zone_chunks = 0
 
     def analyze_text(self, text: str, context: LanguageResult | None = None,
                      language: str | None = None) -> TextAnalysis:
@@ -107,34 +110,47 @@ class Analyzer:
         Within the chunk each distinct text (in the same language context) is analysed once:
         comment sections repeat "🔥🔥", "bellissima", "first". The learned model scores every
         distinct caption and comment of the chunk in one forward pass. spaCy's strings and lexemes
-        of the chunk are freed when it ends (`Language.memory_zone`), so a long run's memory stays
-        flat; nothing the records hold points into a Doc.
+        are freed every ZONE_CHUNKS chunks (`Language.memory_zone`), so a long run's memory stays
+        flat; nothing the records hold points into a Doc. (A Doc that `analyze_text` returns
+        after a first `analyze_posts` call is valid until the zone closes, ZONE_CHUNKS chunks on.)
         """
-        with ExitStack() as zones:
-            for nlp in self.pipelines:
-                zones.enter_context(nlp.memory_zone())
-            seen: dict[tuple[str, LanguageResult | None], TextAnalysis] = {}
+        self._next_zone()
+        seen: dict[tuple[str, LanguageResult | None], TextAnalysis] = {}
 
-            def analysed(text: str, context: LanguageResult | None) -> TextAnalysis:
-                key = (text, context)
-                hit = seen.get(key)
-                if hit is None:
-                    hit = seen[key] = self.analyze_text(text, context=context)
-                return hit
+        def analysed(text: str, context: LanguageResult | None) -> TextAnalysis:
+            key = (text, context)
+            hit = seen.get(key)
+            if hit is None:
+                hit = seen[key] = self.analyze_text(text, context=context)
+            return hit
 
-            texts = []
-            for post in posts:
-                caption = analysed(post.text, None)
-                context = caption.language if caption.language.code != "und" else None
-                texts.append((post, caption, [analysed(c.text, context) for c in post.comments]))
+        texts = []
+        for post in posts:
+            caption = analysed(post.text, None)
+            context = caption.language if caption.language.code != "und" else None
+            texts.append((post, caption, [analysed(c.text, context) for c in post.comments]))
+        if self.predictor is not None:
+            self.predictor.prefetch([caption.text for _, caption, _ in texts],
+                                    [c.text for _, _, comments in texts for c in comments])
+        try:
+            return [self._run_stages(post, caption, comments) for post, caption, comments in texts]
+        finally:
             if self.predictor is not None:
-                self.predictor.prefetch([caption.text for _, caption, _ in texts],
-                                        [c.text for _, _, comments in texts for c in comments])
-            try:
-                return [self._run_stages(post, caption, comments) for post, caption, comments in texts]
-            finally:
-                if self.predictor is not None:
-                    self.predictor.prefetch([], [])
+                self.predictor.prefetch([], [])
+
+    def _next_zone(self) -> None:
+        """Open a fresh spaCy memory zone every ZONE_CHUNKS chunks (closing the last one frees the
+        strings, lexemes and tokenizer cache entries its chunks added). Fewer, longer zones keep
+        the tokenizer's cache warm across chunks; the bound on memory stays."""
+        if self._zone is not None and self._zone_chunks < ZONE_CHUNKS:
+            self._zone_chunks += 1
+            return
+        if self._zone is not None:
+            self._zone.close()
+        self._zone = ExitStack()
+        for nlp in self.pipelines:
+            self._zone.enter_context(nlp.memory_zone())
+        self._zone_chunks = 1
 
     def _run_stages(self, post: Post, caption: TextAnalysis, comments: list[TextAnalysis]) -> dict[str, Any]:
         ctx = PostContext(post=post, caption=caption, comments=comments, record=empty_record(post))
