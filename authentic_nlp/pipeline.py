@@ -59,6 +59,9 @@ class TextAnalysis:
     text: str
     language: LanguageResult
     doc: Doc
+    # what stages computed from this text alone, by key, so a text repeated in a chunk (one shared
+    # TextAnalysis) is worked out once: the comment type, whether it is a token reply
+    memo: dict[Any, Any] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
