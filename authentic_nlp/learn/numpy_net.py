@@ -34,7 +34,8 @@ class NumpyNet:
         missing = [name for name in TENSORS if name not in tensors]
         if missing:
             raise ValueError(f"weights lack {', '.join(missing)}")
-        self.embedding = np.ascontiguousarray(tensors["embedding.weight"], dtype=np.float32)
+        # kept as saved (float16: half the memory); rows are widened to float32, exactly, when gathered
+        self.embedding = np.ascontiguousarray(tensors["embedding.weight"])
         self.shared_w = np.ascontiguousarray(tensors["shared.weight"].T, dtype=np.float32)
         self.shared_b = tensors["shared.bias"].astype(np.float32)
         caption_w = np.concatenate([tensors["sponsored.weight"], tensors["sincere.weight"]])
@@ -55,7 +56,7 @@ class NumpyNet:
         sums = np.zeros((n, dim), dtype=np.float32)
         filled = counts > 0
         if len(ids):
-            rows = self.embedding[ids]
+            rows = self.embedding[ids].astype(np.float32, copy=False)
             sums[filled] = np.add.reduceat(rows, offsets[filled], axis=0)
         means = sums / np.maximum(counts, 1).astype(np.float32)[:, None]
         return np.maximum(_rowwise(means, self.shared_w) + self.shared_b, np.float32(0.0))
