@@ -19,13 +19,12 @@ from typing import TYPE_CHECKING, Any, Callable
 from .record import empty_record, strip_evidence
 from .schema import Post
 from .text.langid import LanguageResult, identify
-from .text.nlp import PIPELINE_LANGS, get_nlp
 from .text.normalize import normalize
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-PIPELINE_CODES = (*PIPELINE_LANGS, "und")   # it, en and the multi-language pipeline
+PIPELINE_CODES = ("it", "en", "und")         # it, en and the multi-language pipeline (text/nlp.py)
 ZONE_CHUNKS = 16                             # chunks of `analyze_posts` per spaCy memory zone
 
 
@@ -83,6 +82,7 @@ class Analyzer:
     def __init__(self, options: AnalysisOptions | None = None) -> None:
         from .analyzers import build_stages
         from .learn.predictor import load_predictor
+        from .text.nlp import get_nlp
 
         self.options = options or AnalysisOptions()
         self.stages: list[tuple[str, Stage]] = build_stages(self.options)
@@ -95,6 +95,8 @@ class Analyzer:
     def analyze_text(self, text: str, context: LanguageResult | None = None,
                      language: str | None = None) -> TextAnalysis:
         """`language` forces the code (confidence 1) instead of identifying it."""
+        from .text.nlp import get_nlp   # spaCy loads with the first text, not with this module
+
         clean = normalize(text)
         language = LanguageResult(language, 1.0) if language else identify(clean, context=context)
         doc = get_nlp(language.code, lemmas=False)(clean)
