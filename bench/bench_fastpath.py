@@ -92,6 +92,15 @@ def _rss_kib(pid: int) -> int:
     return 0
 
 
+def _cpu_ticks(pid: int) -> int:
+    """utime + stime of one process, in clock ticks (/proc/PID/stat fields 14 and 15)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
 def _children(pid: int) -> list[int]:
     try:
         return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
@@ -105,6 +114,7 @@ class Sampler(threading.Thread):
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
         self.pid, self.samples, self.peaks, self._halt = pid, [], {}, threading.Event()
+        self.ticks: dict[int, int] = {}   # the last CPU ticks seen per process (workers are not our children)
 
     def run(self) -> None:
         while not self._halt.is_set():
@@ -116,6 +126,7 @@ class Sampler(threading.Thread):
             values = {pid: _rss_kib(pid) for pid in tree}
             for pid, value in values.items():
                 self.peaks[pid] = max(self.peaks.get(pid, 0), value)
+                self.ticks[pid] = max(self.ticks.get(pid, 0), _cpu_ticks(pid))
             self.samples.append((time.perf_counter(), sum(values.values())))
             self._halt.wait(SAMPLE_SECONDS)
 
@@ -146,11 +157,20 @@ def run_cli(args: list[str], cpus: set[int] | None = None, sample: bool = False)
         t0, t1 = started, alive[-1][0]
         at = lambda share: min(sampler.samples, key=lambda s: abs(s[0] - (t0 + share * (t1 - t0))))[1] / 1024  # noqa: E731
         out["rss_tree_mib"] = {"25%": at(0.25), "50%": at(0.5), "100%": at(1.0)}
+        # CPU: the main process from wait4; the pool's workers (children of the forkserver, not of the
+        # main process, so wait4 leaves them out) from their last /proc sample (up to SAMPLE_SECONDS short)
+        others = sum(t for pid, t in sampler.ticks.items() if pid != child.pid) / os.sysconf("SC_CLK_TCK")
+        if workers_run(args):
+            out["cpu_seconds"] += others
         peaks = dict(sampler.peaks)
         out["rss_main_mib"] = peaks.pop(child.pid, 0) / 1024
         # the worker processes (the pool's forkserver and resource tracker, a few MiB, are left out)
         out["rss_workers_mib"] = [v / 1024 for v in sorted(peaks.values(), reverse=True) if v > 50 * 1024]
     return out
+
+
+def workers_run(args: list[str]) -> bool:
+    return "--workers" in args and args[args.index("--workers") + 1] != "1"
 
 
 def startup(cpus: set[int], posts10: Path, out: Path, repeat: int) -> dict[str, float]:
