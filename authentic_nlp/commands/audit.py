@@ -12,6 +12,8 @@ from typing import List, Optional
 
 import typer
 
+from . import HELP_CREATOR
+
 HELP_AUDIT = ("Audit creators: score the posts (or read output of `score`), then write per creator a JSON summary "
               "and an HTML report, an index page comparing them, index.json and creators.csv into DIR.")
 HELP_INPUTS = "Posts to audit (.jsonl, .csv, .parquet), or JSON Lines written by `authentic-nlp score` (detected)."
@@ -67,6 +69,7 @@ def audit(
     posts: Optional[List[Path]] = typer.Option(None, "--posts", help=HELP_POSTS, exists=True, dir_okay=False),
     market: Optional[Market] = typer.Option(None, "--market", help=HELP_MARKET),
     source: Optional[str] = typer.Option(None, "--source", help=HELP_SOURCE),
+    creator: Optional[str] = typer.Option(None, "--creator", help=HELP_CREATOR),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help=HELP_WORKERS),
     timestamp: bool = typer.Option(False, "--timestamp", help=HELP_TIMESTAMP),
     force: bool = typer.Option(False, "--force", help=HELP_FORCE),
@@ -86,7 +89,7 @@ def audit(
         result = run_audit(list(inputs), options=AnalysisOptions(market=market.value if market else None),
                            filters=filters, workers=workers, source=source, posts=list(posts or []) or None,
                            out_dir=out_dir, html=fmt is AuditFormat.html,
-                           generated_at=now_iso() if timestamp else None)
+                           generated_at=now_iso() if timestamp else None, creator=creator)
     except AuthenticNLPError as err:
         typer.secho(f"error: {err}", fg=typer.colors.RED, err=True)
         raise typer.Exit(2)

@@ -5,6 +5,7 @@ Where the posts are, by export generation (all are looked for):
     your_instagram_activity/content/posts_N.json    (2023)
     content/posts_N.json                            (2021-2022)
     media.json                                      (-2020: {"photos": [...], "videos": [...]})
+    posts_N.json anywhere else                      (an export re-packed by hand: files side by side)
 A post: {"media": [{"uri", "creation_timestamp", "title"}], "title"?, "creation_timestamp"?}; the
 caption is the post's `title`, else its first media item's `title`. The export has no post id:
 the first media file's name is used ("media/posts/202401/17912345_12345.jpg" -> "17912345_12345").
@@ -13,9 +14,12 @@ The export holds only the account's own comments (`comments/post_comments_N.json
 {"string_map_data": {"Comment", "Media Owner", "Time"}}). Those on the account's own media are its
 replies under its posts; the export does not say under which post, so each goes to the latest post
 published before it (`meta.post_match` says so). The account's handle comes from
-`personal_information.json` (or the old `profile.json`); without it, no comment is attached (a
-warning says so). Comments on other accounts' media are not about these posts and are not read
-(logged). Followers are not in the export.
+`personal_information.json` (or the old `profile.json`), else from `--creator HANDLE`; without
+either, no comment is attached (a warning says so). The account's comments are written with the
+account as `author`, so they count as the creator's; one that starts with "@handle" answers that
+person (`meta.replying_to`): the audience's comments are not in the export, so `reply_to` can only
+be set when the post carries the comment it answers. Comments on other accounts' media are not
+about these posts and are not read (logged). Followers are not in the export.
 
 Meta writes every string as UTF-8 bytes read as Latin-1; every value read here is repaired
 (`values.fix_meta_mojibake`). An export downloaded as HTML cannot be read: E111 says to request
@@ -50,6 +54,7 @@ PROFILE_FILES = ("personal_information/personal_information/personal_information
 # fmt: on
 _POSTS_RE = re.compile(r"(?:^|/)posts_(\d+)\.json$")
 _COMMENTS_RE = re.compile(r"(?:^|/)post_comments(?:_(\d+))?\.json$")
+_LEADING_HANDLE_RE = re.compile(r"\s*@([A-Za-z0-9._]{1,30})")
 
 
 class ExportTree:
@@ -65,11 +70,17 @@ class ExportTree:
         return min(hits, key=len) if hits else None
 
     def matching(self, folders: tuple[str, ...], pattern: re.Pattern[str]) -> list[str]:
+        """The files matching `pattern` in the first of `folders` that has any; else wherever they
+        are (an export whose files were moved side by side)."""
         for folder in folders:
             found = [n for n in self.names if pattern.search(n) and PurePosixPath(n).parent.as_posix().endswith(folder)]
             if found:
-                return sorted(found, key=lambda n: int(pattern.search(n).group(1) or 0))
-        return []
+                return _numbered(found, pattern)
+        return _numbered([n for n in self.names if pattern.search(n)], pattern)
+
+
+def _numbered(names: list[str], pattern: re.Pattern[str]) -> list[str]:
+    return sorted(names, key=lambda n: (int(pattern.search(n).group(1) or 0), n))
 
 
 def tree_for(path: Path) -> tuple[ExportTree, list[str]]:
@@ -84,7 +95,10 @@ def tree_for(path: Path) -> tuple[ExportTree, list[str]]:
             raise
     path = path.resolve()
     root = path if path.is_dir() else _root_of(path)
-    names = [p.relative_to(root).as_posix() for p in root.rglob("*.json")] if root is not None else [path.name]
+    if root is not None:
+        names = [p.relative_to(root).as_posix() for p in root.rglob("*.json")]
+    else:      # posts_1.json outside Meta's layout: the export's other files are beside it
+        names = sorted(p.name for p in path.parent.glob("*.json"))
     base = root if root is not None else path.parent
     tree = ExportTree(names, lambda n: open_text(base / n), lambda n: str(base / n))
     if path.is_dir():
@@ -214,30 +228,34 @@ def assign(comments: list[tuple[float, str]], stamps: list[tuple[float, str]],
             early += 1
             continue
         post_id = stamps[index][1]
+        meta = {"post_match": "latest post published before the comment (the export does not link them)"}
+        answered = _LEADING_HANDLE_RE.match(text)
+        if answered and handle(answered.group(1)) != account:
+            meta["replying_to"] = handle(answered.group(1))
         out.setdefault(post_id, []).append(comment_dict(
-            id=f"own-{number}", text=text, author=account, created_at=epoch_to_iso(stamp),
-            meta={"post_match": "latest post published before the comment (the export does not link them)"}))
+            id=f"own-{number}", text=text, author=account, created_at=epoch_to_iso(stamp), meta=meta))
     if early:
         logger.warning("%d of the account's comments on its own media are older than every post read; "
                        "not attached", early)
     return out
 
 
-def read_export(path: Path, column_map: dict[str, str] | None = None) -> Iterator[ReadItem]:
+def read_export(path: Path, column_map: dict[str, str] | None = None, creator: str | None = None) -> Iterator[ReadItem]:
     if path.suffix.lower() in (".html", ".htm"):
         raise AuthenticNLPError("E111", path=str(path))
     tree, posts_files = tree_for(path)
     try:
-        yield from _read_tree(path, tree, posts_files)
+        yield from _read_tree(path, tree, posts_files, handle(creator))
     finally:
         tree.close()
 
 
-def _read_tree(path: Path, tree: ExportTree, posts_files: list[str]) -> Iterator[ReadItem]:
-    account = account_handle(tree)
+def _read_tree(path: Path, tree: ExportTree, posts_files: list[str], creator: str | None) -> Iterator[ReadItem]:
+    account = account_handle(tree) or creator
     replies: dict[str, list[dict[str, Any]]] = {}
     if account is None:
-        logger.warning("%s: the account's handle is not in the export; its replies are not attached", path)
+        logger.warning("%s: the account's handle is not in the export (give it with --creator HANDLE); "
+                       "its replies are not attached", path)
     else:
         replies = assign(own_comments(tree, account), sorted(_post_times(tree, posts_files)), account)
     for name in posts_files:
@@ -289,5 +307,6 @@ def sniff(value: Any, name: str) -> bool:
 
 SOURCES = (
     Source(NAME, "Instagram 'Download your information' JSON export: the .zip, its folder, or posts_1.json",
-           "authentic-nlp score instagram-giulia-2024-05-01.zip -o scored.jsonl", sniff, read_export),
+           "authentic-nlp score instagram-giulia-2024-05-01.zip -o scored.jsonl", sniff, read_export,
+           reads_creator=True),
 )

@@ -12,14 +12,22 @@ instaloader writes `NAME.json.xz` (or `NAME.json` with --no-compress-json) and, 
 `NAME_comments.json` beside it. Reading the metadata file reads the comments file beside it too,
 so one post record carries both. A comments file whose metadata file is beside it yields nothing
 of its own (its comments are in that post; a log line says so), so `authentic-nlp score
-profile/*.json*` gives each post once. A comments file alone becomes a post with text "" and
-`meta.caption` "missing", named after the file. Files of other node types (a Profile, a Story
-item) are not posts and are quarantined with that reason.
+profile/*.json*` gives each post once. A comments file alone becomes a post named after the file,
+whose caption is the `NAME.txt` instaloader writes beside it (`meta.caption_from: "txt"`), or ""
+with `meta.caption_missing: true` when there is none. Files of other node types (a Profile, a
+Story item) are not posts and are quarantined with that reason.
+
+A profile folder as instaloader writes it is an input too (`instaloader profile` gives
+`profile/2024-05-01_10-00-00_UTC.json.xz`, `..._UTC.txt`, `..._UTC_comments.json`, `..._UTC_1.jpg`,
+`profile_123.json.xz`, `id`): every post metadata file and every comments file without one is read,
+in name order; pictures, videos, captions and resume files are not records. The Profile file gives
+the creator's follower count to the posts (`followers`); it is not a post.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
@@ -35,6 +43,8 @@ logger = logging.getLogger("authentic_nlp")
 
 NAME = "instaloader"
 COMMENTS_SUFFIX = "_comments.json"
+# instaloader's default names ({date_utc}_UTC), which tell a profile folder from an export folder
+_DEFAULT_NAME_RE = re.compile(r"\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2}_UTC(?:_comments)?\.json(?:\.xz)?$")
 
 
 def caption_of(fields: Fields) -> str:
@@ -124,6 +134,9 @@ def _read_comments(path: Path) -> tuple[list[dict[str, Any]], list[ReadItem]]:
 
 
 def read_metadata(path: Path, column_map: dict[str, str] | None = None) -> Iterator[ReadItem]:
+    if path.is_dir():
+        yield from read_folder(path, column_map)
+        return
     if inner_name(path).endswith(COMMENTS_SUFFIX):
         yield from _read_comments_file(path)
         return
@@ -153,8 +166,57 @@ def _read_comments_file(path: Path) -> Iterator[ReadItem]:
     post_id = inner_name(path)[: -len(COMMENTS_SUFFIX)]
     raw = captionless_post(NAME, "instagram", post_id)
     raw["comments"] = comments
+    caption = path.with_name(post_id + ".txt")
+    if caption.is_file():
+        raw["text"] = caption.read_text(encoding="utf-8-sig", errors="replace").replace("\r\n", "\n").rstrip("\n")
+        del raw["meta"]["caption_missing"]
+        raw["meta"]["caption_from"] = "txt"
     yield ReadItem(SourcePosition(str(path), line=1), raw=raw)
     yield from errors
+
+
+def is_profile_folder(path: Path) -> bool:
+    """A folder holding instaloader's files (default names, or any .json.xz)."""
+    return path.is_dir() and any(_DEFAULT_NAME_RE.search(p.name) or p.name.endswith(".json.xz")
+                                 for p in path.rglob("*.json*"))
+
+
+def read_folder(folder: Path, column_map: dict[str, str] | None = None) -> Iterator[ReadItem]:
+    """Every post of a profile folder (see the module docstring), in name order."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and _is_record_file(p))
+    followers: dict[str, int] = {}
+    posts: list[Path] = []
+    for path in files:
+        profile = _profile(path)
+        if profile is None:
+            posts.append(path)
+        elif profile[1] is not None:
+            followers[profile[0]] = profile[1]
+    for path in posts:
+        for item in read_metadata(path, column_map):
+            raw = item.raw if item.error is None and isinstance(item.raw, dict) else None
+            if raw is not None and raw.get("followers") is None and raw.get("creator") in followers:
+                raw["followers"] = followers[raw["creator"]]
+            yield item
+
+
+def _is_record_file(path: Path) -> bool:
+    name = inner_name(path)
+    return name.endswith(".json") and not path.name.startswith("iterator_")
+
+
+def _profile(path: Path) -> tuple[str, int | None] | None:
+    """(username, followers) when `path` is an instaloader Profile file, else None."""
+    if inner_name(path).endswith(COMMENTS_SUFFIX) or _DEFAULT_NAME_RE.search(path.name):
+        return None
+    for _position, value, error in json_items(path):
+        if error is None and isinstance(value, Mapping) and get_path(value, "instaloader.node_type") == "Profile":
+            name = handle(get_path(value, "node.username"))
+            if name is None:
+                return None
+            return name, to_count(get_path(value, "node.edge_followed_by.count"))
+        return None
+    return None
 
 
 def sniff(value: Any, name: str) -> bool:
@@ -166,6 +228,7 @@ def sniff(value: Any, name: str) -> bool:
 
 
 SOURCES = (
-    Source(NAME, "instaloader post metadata (.json or .json.xz) with its _comments.json beside it",
-           "authentic-nlp score profile/*.json.xz -o scored.jsonl", sniff, read_metadata),
+    Source(NAME, "instaloader: a profile folder, or post metadata (.json or .json.xz) with its _comments.json "
+           "beside it; a _comments.json alone takes its caption from the .txt beside it",
+           "authentic-nlp score profile/ -o scored.jsonl", sniff, read_metadata),
 )
