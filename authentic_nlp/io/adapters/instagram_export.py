@@ -50,7 +50,7 @@ OLD_MEDIA = "media.json"
 COMMENT_DIRS = ("your_instagram_activity/comments", "comments")
 PROFILE_FILES = ("personal_information/personal_information/personal_information.json",
                  "personal_information/personal_information.json",
-                 "account_information/personal_information.json", "profile.json")
+                 "account_information/personal_information.json", "profile.json", "personal_information.json")
 # fmt: on
 _POSTS_RE = re.compile(r"(?:^|/)posts_(\d+)\.json$")
 _COMMENTS_RE = re.compile(r"(?:^|/)post_comments(?:_(\d+))?\.json$")

@@ -21,7 +21,8 @@ A profile folder as instaloader writes it is an input too (`instaloader profile`
 `profile/2024-05-01_10-00-00_UTC.json.xz`, `..._UTC.txt`, `..._UTC_comments.json`, `..._UTC_1.jpg`,
 `profile_123.json.xz`, `id`): every post metadata file and every comments file without one is read,
 in name order; pictures, videos, captions and resume files are not records. The Profile file gives
-the creator's follower count to the posts (`followers`); it is not a post.
+the creator's handle to the comments-only posts and its follower count to the posts (`followers`);
+it is not a post.
 """
 
 from __future__ import annotations
@@ -184,18 +185,21 @@ def is_profile_folder(path: Path) -> bool:
 def read_folder(folder: Path, column_map: dict[str, str] | None = None) -> Iterator[ReadItem]:
     """Every post of a profile folder (see the module docstring), in name order."""
     files = sorted(p for p in folder.rglob("*") if p.is_file() and _is_record_file(p))
-    followers: dict[str, int] = {}
+    followers: dict[str, int | None] = {}
     posts: list[Path] = []
     for path in files:
         profile = _profile(path)
         if profile is None:
             posts.append(path)
-        elif profile[1] is not None:
+        else:
             followers[profile[0]] = profile[1]
+    owner = next(iter(followers)) if len(followers) == 1 else None     # one profile: the folder's account
     for path in posts:
         for item in read_metadata(path, column_map):
             raw = item.raw if item.error is None and isinstance(item.raw, dict) else None
-            if raw is not None and raw.get("followers") is None and raw.get("creator") in followers:
+            if raw is not None and owner is not None and not raw.get("creator"):
+                raw["creator"] = owner          # a comments-only post of the profile's folder
+            if raw is not None and raw.get("followers") is None and followers.get(raw.get("creator")) is not None:
                 raw["followers"] = followers[raw["creator"]]
             yield item
 
