@@ -33,7 +33,9 @@ def _list_sources(value: bool) -> None:
     from ..io.adapters import SOURCES
 
     for source in SOURCES:
-        typer.echo(f"{source.name:28} {source.summary}\n{'':28} e.g. {source.example}")
+        typer.echo(f"{source.name}: {source.summary}")
+        for shape, command in source.examples():
+            typer.echo(f"  - {shape}\n      {command}")
     raise typer.Exit(EXIT_OK)
 
 

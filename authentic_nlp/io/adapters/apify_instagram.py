@@ -127,7 +127,9 @@ def map_comment_row(value: Mapping[str, Any]) -> RowResult:
     if failed or key is None:
         return failed or "no postUrl: the comment's post is unknown"
     comments = map_comments([value])
-    comments[0].setdefault("meta", {}).pop("postUrl", None)
+    comments[0].get("meta", {}).pop("postUrl", None)
+    if not comments[0].get("meta", True):
+        comments[0].pop("meta")
     return key, comments, {"url": post_url(value.get("postUrl"))}
 
 
@@ -146,8 +148,21 @@ def sniff_comment_row(value: Any, name: str) -> bool:
 
 SOURCES = (
     Source(NAME, "Apify Instagram scraper post items (caption, ownerUsername, latestComments with replies)",
-           "authentic-nlp score dataset_instagram-scraper.json -o scored.jsonl", sniff_post, read_posts),
+           "authentic-nlp score dataset_instagram-scraper.json -o scored.jsonl", sniff_post, read_posts,
+           shapes=(
+               ("post items as a JSON array or JSON Lines, with latestComments and their replies",
+                "authentic-nlp score dataset_instagram-scraper.json -o scored.jsonl"),
+               ("the CSV download: latestComments/0/text, latestComments.0.text or JSON-string columns",
+                "authentic-nlp score dataset_instagram-scraper.csv -o scored.jsonl"),
+               ("field-trimmed items and the hashtag scraper's, without shortCode or id: the key from url "
+                "(/p/, /reel/, /tv/)", "authentic-nlp convert dataset_instagram-hashtag-scraper.json -o posts.jsonl"),
+               ("a reply also listed as a top-level comment: kept once, as the reply (meta.duplicate_comments_removed)",
+                "authentic-nlp convert dataset_instagram-post-scraper.json -o posts.jsonl"),
+           )),
     Source(COMMENTS_NAME, "Apify Instagram comment scraper rows (postUrl, text, ownerUsername, replies), one post per postUrl",
            "authentic-nlp convert dataset_instagram-comment-scraper.json -o posts.jsonl", sniff_comment_row,
-           read_comment_rows),
+           read_comment_rows, shapes=(
+               ("comment rows (JSON, JSON Lines or CSV) of one or several posts, in any order",
+                "authentic-nlp convert dataset_instagram-comment-scraper.json -o posts.jsonl"),
+           )),
 )

@@ -113,8 +113,11 @@ def map_comment_row(value: Mapping[str, Any]) -> RowResult:
     if failed or not key:
         return failed or "no videoWebUrl: the comment's video is unknown"
     comments = map_comment(value)
+    meta = comments[0].get("meta", {})
     for name in ("videoWebUrl", "webVideoUrl", "awemeId", "videoId"):
-        comments[0].get("meta", {}).pop(name, None)
+        meta.pop(name, None)
+    if not meta:
+        comments[0].pop("meta", None)
     return str(key), comments, {"url": url if isinstance(url, str) else None, "creator": creator_of(url)}
 
 
@@ -130,8 +133,18 @@ def sniff_comment_row(value: Any, name: str) -> bool:
 
 SOURCES = (
     Source(NAME, "Apify TikTok scraper video items, JSON or CSV (text, createTimeISO, authorMeta.name, diggCount, isAd)",
-           "authentic-nlp score dataset_tiktok-scraper.csv -o scored.jsonl", sniff_video, read_videos),
+           "authentic-nlp score dataset_tiktok-scraper.csv -o scored.jsonl", sniff_video, read_videos,
+           shapes=(
+               ("video items as JSON, JSON Lines or CSV (authorMeta/name or authorMeta.name columns)",
+                "authentic-nlp score dataset_tiktok-scraper.csv -o scored.jsonl"),
+               ("items without id: the key from webVideoUrl, or any key named with --map id=KEY",
+                "authentic-nlp convert dataset_tiktok-scraper.json --map id=postPage -o posts.jsonl"),
+           )),
     Source(COMMENTS_NAME, "Apify TikTok comment scraper rows (cid, text, uniqueId, repliesToId), one post per video",
            "authentic-nlp convert dataset_tiktok-comments-scraper.json -o posts.jsonl", sniff_comment_row,
-           read_comment_rows),
+           read_comment_rows, shapes=(
+               ("comment rows of one or several videos, interleaved in any order; the creator from videoWebUrl "
+                "(https://www.tiktok.com/@HANDLE/video/ID), so the creator's replies count",
+                "authentic-nlp score dataset_tiktok-comments-scraper.json -o scored.jsonl"),
+           )),
 )

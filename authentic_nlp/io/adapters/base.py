@@ -31,6 +31,11 @@ class Source:
     sniff: Callable[[Any, str], bool]              # (first JSON value or CSV row, file name) -> ours?
     read: Callable[..., Iterator[ReadItem]]        # (path, column_map[, creator]) -> items
     reads_creator: bool = False                    # read() takes `creator` (`--creator HANDLE`)
+    shapes: tuple[tuple[str, str], ...] = ()       # (a shape of file it reads, a command for it)
+
+    def examples(self) -> tuple[tuple[str, str], ...]:
+        """What `convert --list-sources` and the README show: each shape with its command."""
+        return self.shapes or ((self.summary, self.example),)
 
 
 def post_dict(source: str, *, id: Any, text: str, platform: str, creator: str | None = None,

@@ -306,7 +306,14 @@ def sniff(value: Any, name: str) -> bool:
 
 
 SOURCES = (
-    Source(NAME, "Instagram 'Download your information' JSON export: the .zip, its folder, or posts_1.json",
+    Source(NAME, "Instagram's 'Download your information' JSON export: the .zip, its folder (any layout), or posts_1.json",
            "authentic-nlp score instagram-giulia-2024-05-01.zip -o scored.jsonl", sniff, read_export,
-           reads_creator=True),
+           reads_creator=True, shapes=(
+               ("the .zip as downloaded, or its folder in Meta's layout",
+                "authentic-nlp convert instagram-giulia-2024-05-01.zip -o posts.jsonl"),
+               ("a folder not in Meta's layout: posts_1.json and post_comments_1.json side by side, at any depth",
+                "authentic-nlp convert my-export/ -o posts.jsonl"),
+               ("without personal_information.json: the handle from --creator, so the account's comments count as "
+                "its replies", "authentic-nlp audit my-export/ --creator giulia.pelle -o audit/"),
+           )),
 )

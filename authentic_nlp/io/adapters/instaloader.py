@@ -232,7 +232,15 @@ def sniff(value: Any, name: str) -> bool:
 
 
 SOURCES = (
-    Source(NAME, "instaloader: a profile folder, or post metadata (.json or .json.xz) with its _comments.json "
+    Source(NAME, "instaloader downloads: a profile folder, or post metadata (.json or .json.xz) with its _comments.json "
            "beside it; a _comments.json alone takes its caption from the .txt beside it",
-           "authentic-nlp score profile/ -o scored.jsonl", sniff, read_metadata),
+           "authentic-nlp score profile/ -o scored.jsonl", sniff, read_metadata,
+           shapes=(
+               ("a profile folder as instaloader writes it (..._UTC.json.xz, ..._UTC.txt, ..._UTC_comments.json, "
+                "pictures); the Profile file gives the followers", "authentic-nlp score profile/ -o scored.jsonl"),
+               ("post metadata files (.json or .json.xz), each with the _comments.json beside it",
+                "authentic-nlp convert profile/*.json.xz -o posts.jsonl"),
+               ("comments-only files (..._UTC_comments.json): the caption from the ..._UTC.txt beside them",
+                "authentic-nlp convert profile/*_comments.json -o posts.jsonl"),
+           )),
 )

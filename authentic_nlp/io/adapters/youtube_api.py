@@ -247,5 +247,14 @@ def _is_resource(value: Any) -> bool:
 
 SOURCES = (
     Source(NAME, "YouTube Data API v3 videos and commentThreads resources or list responses, joined per video",
-           "authentic-nlp score videos_and_threads.json --source youtube-api -o scored.jsonl", sniff, read_api),
+           "authentic-nlp score videos_and_threads.json --source youtube-api -o scored.jsonl", sniff, read_api,
+           shapes=(
+               ("videos and commentThreads list responses, in one file or concatenated",
+                "cat videos.json threads_*.json > yt.json && authentic-nlp score yt.json -o scored.jsonl"),
+               ("commentThreads without a videos resource: the channel owner's replies are the creator's; "
+                "meta.caption_missing", "authentic-nlp score threads.json -o scored.jsonl"),
+               ("one object holding a video (statistics only, too) and its threads under keys of its own: "
+                '{"video": {...}, "commentThreads": [...]}, {"items": [...]}',
+                "authentic-nlp convert saved_video.json -o posts.jsonl"),
+           )),
 )

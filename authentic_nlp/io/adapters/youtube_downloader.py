@@ -78,5 +78,11 @@ def sniff(value: Any, name: str) -> bool:
 
 SOURCES = (
     Source(NAME, "youtube-comment-downloader JSON lines (cid, text, author, votes, time_parsed), one post per file",
-           "authentic-nlp score VIDEO_ID.json --source youtube-comment-downloader -o scored.jsonl", sniff, read_rows),
+           "authentic-nlp score VIDEO_ID.json --source youtube-comment-downloader -o scored.jsonl", sniff, read_rows,
+           shapes=(
+               ("JSON lines, one file per video (the post's id is the file name)",
+                "authentic-nlp score VIDEO_ID.json -o scored.jsonl"),
+               ('--pretty output: {"comments": [...]}; --creator names the channel, so its replies count',
+                "authentic-nlp score VIDEO_ID.json --creator CHANNEL_HANDLE -o scored.jsonl"),
+           )),
 )
