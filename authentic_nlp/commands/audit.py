@@ -16,7 +16,8 @@ from . import HELP_CREATOR
 
 HELP_AUDIT = ("Audit creators: score the posts (or read output of `score`), then write per creator a JSON summary "
               "and an HTML report, an index page comparing them, index.json and creators.csv into DIR.")
-HELP_INPUTS = "Posts to audit (.jsonl, .csv, .parquet), or JSON Lines written by `authentic-nlp score` (detected)."
+HELP_INPUTS = ("Posts to audit (.jsonl, .csv, .parquet, or platform exports: files, folders, archives), "
+               "or JSON Lines written by `authentic-nlp score` (detected).")
 HELP_OUT = "Folder for the reports (created if missing)."
 HELP_FORMAT = "html: HTML reports, JSON and CSV (default); json: JSON and CSV only, for a brand's own tools."
 HELP_MIN_POSTS = "Leave out creators with fewer posts than this (after filters)."
@@ -59,7 +60,7 @@ def _day(value: Optional[str], option: str) -> Optional[date]:
 
 
 def audit(
-    inputs: List[Path] = typer.Argument(..., help=HELP_INPUTS, exists=True, dir_okay=False, readable=True),
+    inputs: List[Path] = typer.Argument(..., help=HELP_INPUTS, exists=True, readable=True),
     out_dir: Path = typer.Option(..., "--output", "-o", help=HELP_OUT, file_okay=False),
     fmt: AuditFormat = typer.Option(AuditFormat.html, "--format", "-f", help=HELP_FORMAT),
     min_posts: int = typer.Option(1, "--min-posts", min=1, help=HELP_MIN_POSTS),
