@@ -53,10 +53,13 @@ def post_dict(source: str, *, id: Any, text: str, platform: str, creator: str | 
     return raw
 
 
+BOM = "\ufeff"     # some clients append it to every comment; it is never part of what was written
+
+
 def comment_dict(*, id: Any, text: str, author: str | None = None, reply_to: Any = None,
                  created_at: Any = None, likes: int | None = None,
                  meta: Mapping[str, Any] | None = None) -> dict[str, Any]:
-    raw: dict[str, Any] = {"id": str(id), "text": text}
+    raw: dict[str, Any] = {"id": str(id), "text": text.replace(BOM, "")}
     for name, value in (("author", author), ("reply_to", None if reply_to is None else str(reply_to)),
                         ("created_at", created_at), ("likes", likes)):
         if value is not None:

@@ -34,8 +34,9 @@ from typing import Any, Iterator, Mapping
 
 from ...errors import SourcePosition
 from ..base import ReadItem
+from .apify_instagram import POST_URL
 from .base import (MAPPING_ERRORS, Source, Unmappable, apply_column_map, comment_dict, json_items, post_dict,
-                   quarantined, why)
+                   quarantined, user_values, why)
 from .containers import inner_name
 from .grouping import captionless_post
 from .values import Fields, epoch_to_iso, get_path, handle, to_count, to_flag
@@ -87,14 +88,16 @@ def map_comments(items: list[Mapping[str, Any]], parent: str | None = None) -> l
     return out
 
 
-def map_metadata(document: Mapping[str, Any], comments: list[dict[str, Any]]) -> dict[str, Any]:
+def map_metadata(document: Mapping[str, Any], comments: list[dict[str, Any]],
+                 given: Mapping[str, Any] | None = None) -> dict[str, Any]:
     node_type = get_path(document, "instaloader.node_type")
     if not isinstance(document.get("node"), Mapping):
         raise Unmappable("no 'node' object")
     if node_type not in (None, "Post"):
         raise Unmappable(f"an instaloader {node_type} file, not a post")
     fields = Fields(document)
-    post_id = fields.take(("node.shortcode", "node.id"), handle)
+    shortcode = get_path(document, "node.shortcode")
+    post_id = (given or {}).get("id") or fields.take(("node.shortcode", "node.id"), handle)
     if post_id is None:
         raise Unmappable("the node has no shortcode and no id")
     text = caption_of(fields)
@@ -102,7 +105,9 @@ def map_metadata(document: Mapping[str, Any], comments: list[dict[str, Any]]) ->
                      creator=fields.take("node.owner.username", handle),
                      created_at=fields.take("node.taken_at_timestamp", epoch_to_iso),
                      likes=fields.take(("node.edge_media_preview_like.count", "node.edge_liked_by.count"), to_count),
-                     paid=fields.take("node.is_paid_partnership", to_flag), comments=comments, meta=fields.rest())
+                     paid=fields.take("node.is_paid_partnership", to_flag), comments=comments,
+                     url=POST_URL.format(shortcode) if isinstance(shortcode, str) and shortcode else None,
+                     meta=fields.rest())
 
 
 def _stem(path: Path) -> str:
@@ -148,7 +153,8 @@ def read_metadata(path: Path, column_map: dict[str, str] | None = None) -> Itera
             yield error
             continue
         try:
-            raw = map_metadata(value if isinstance(value, Mapping) else {}, comments)
+            document = value if isinstance(value, Mapping) else {}
+            raw = map_metadata(document, comments, user_values(document, column_map))
         except MAPPING_ERRORS as err:
             yield quarantined(position, NAME, why(err), value)
             continue

@@ -117,9 +117,9 @@ def plain_text(fields: Fields) -> str | None:
     <a>, &amp;); both are the same comment, so both keys are used. None when neither is text."""
     original, shown = fields.take("snippet.textOriginal"), fields.take("snippet.textDisplay")
     if isinstance(original, str):
-        return original.replace("\ufeff", "")
+        return original
     if isinstance(shown, str):
-        return html.unescape(_TAG_RE.sub("", shown.replace("<br>", "\n").replace("<br/>", "\n"))).replace("\ufeff", "")
+        return html.unescape(_TAG_RE.sub("", shown.replace("<br>", "\n").replace("<br/>", "\n")))
     if original is None and shown is None:
         return ""
     raise Unmappable("a comment whose text is not a string")
