@@ -20,7 +20,7 @@ URL) is kept from the first row that tells it.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping, Union
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from ...errors import SourcePosition
 from ..base import ReadItem
@@ -29,7 +29,7 @@ from .base import MAPPING_ERRORS, dedupe_comments, note_duplicates, quarantined,
 
 # What a comment-row source makes of one row: (post key, the row's comments), or with a third
 # element the post's fields the row tells ({"url": ..., "creator": ...}), or why it cannot.
-RowResult = Union[tuple[str, list[dict[str, Any]]], tuple[str, list[dict[str, Any]], dict[str, Any]], str]
+RowResult = tuple[str, list[dict[str, Any]]] | tuple[str, list[dict[str, Any]], dict[str, Any]] | str
 POST_KEY = "post_id"
 
 
