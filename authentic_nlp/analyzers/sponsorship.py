@@ -57,12 +57,14 @@ def build(options, model: ModelFn | None = None):
     logger.debug("sponsorship: markets %s, %d signal cues", ", ".join(sorted(markets)), len(signals.cues))
 
     def stage(ctx) -> None:
+        folded = fast_fold(ctx.caption.text)
+        words = set(WORD.findall(folded))
         choice = getattr(ctx, "market_choice", None) or resolve_market(
-            options.market, ctx.post.market, ctx.caption.text, ctx.caption.language.code, market_cues)
+            options.market, ctx.post.market, ctx.caption.text, ctx.caption.language.code, market_cues, folded, words)
         code = choice.code
         if code not in markets:
             raise unknown_market(code, markets)
-        verdict, evidence, features = assess(ctx.caption.text, ctx.post, markets[code], signals)
+        verdict, evidence, features = assess(ctx.caption.text, ctx.post, markets[code], signals, folded, words)
         cue_logit = probability.logit(features)
         p_commercial = combine(cue_logit)
         if model is not None and sponsorship_model_applies(ctx.caption.text, verdict, evidence):
@@ -81,10 +83,12 @@ def build(options, model: ModelFn | None = None):
     return stage
 
 
-def assess(text: str, post: Any, market: Market, signals) -> tuple[str, list[Evidence], dict[str, float]]:
-    """The verdict, its evidence and the probability features for one normalized caption."""
-    folded = fast_fold(text)
-    words = set(WORD.findall(folded))
+def assess(text: str, post: Any, market: Market, signals, folded: str | None = None,
+           words: set[str] | None = None) -> tuple[str, list[Evidence], dict[str, float]]:
+    """The verdict, its evidence and the probability features for one normalized caption
+    (`folded`, `words`: `fast_fold(text)` and its word set, when the caller has them)."""
+    folded = fast_fold(text) if folded is None else folded
+    words = set(WORD.findall(folded)) if words is None else words
     layout = CaptionLayout(text, market.placement)
     mentions = find_mentions(text, post.creator)
     negations = find_negations(text, folded, words, signals.negations)

@@ -69,23 +69,27 @@ def load_market_cues() -> PrefilteredCues:
 
 
 def resolve_market(forced: str | None, post_market: str | None, text: str, language: str | None,
-                   cues: PrefilteredCues | None = None) -> MarketChoice:
-    """The market for one post: `--market`, else the input's field, else inferred from `text`."""
+                   cues: PrefilteredCues | None = None, folded: str | None = None,
+                   words: set[str] | None = None) -> MarketChoice:
+    """The market for one post: `--market`, else the input's field, else inferred from `text`.
+    `folded` and `words` (`fast_fold(text)` and its `\\w+` runs) may be passed in when known."""
     if forced:
         return MarketChoice(forced, "option")
     if post_market:
         return MarketChoice(post_market, "input")
-    return infer_market(text, language, cues)
+    return infer_market(text, language, cues, folded, words)
 
 
-def infer_market(text: str, language: str | None, cues: PrefilteredCues | None = None) -> MarketChoice:
+def infer_market(text: str, language: str | None, cues: PrefilteredCues | None = None,
+                 folded: str | None = None, words: set[str] | None = None) -> MarketChoice:
     """The market a normalized caption points to (offsets of the evidence index into `text`)."""
     cues = cues if cues is not None else load_market_cues()
-    folded = fast_fold(text)
+    folded = fast_fold(text) if folded is None else folded
+    words = set(WORD.findall(folded)) if words is None else words
     scores: Counter[str] = Counter()
     evidence: list[Evidence] = []
     seen: set[tuple[str, str]] = set()
-    for match in cues.find(text, folded, set(WORD.findall(folded))):
+    for match in cues.find(text, folded, words):
         key = (match.cue.id, folded[match.start:match.end])
         if key in seen:                     # each word of a cue counts once; its first occurrence is cited
             continue
