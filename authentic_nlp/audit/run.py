@@ -97,7 +97,7 @@ def apply_creator_signals(items: list[AuditItem], rescore=None) -> None:
 
 def run_audit(inputs: list[Path], *, options=None, filters: AuditFilters | None = None, workers: int = 1,
               source: str | None = None, posts: list[Path] | None = None, out_dir: Path | None = None,
-              html: bool = True, generated_at: str | None = None) -> AuditResult:
+              html: bool = True, generated_at: str | None = None, creator: str | None = None) -> AuditResult:
     filters = filters or AuditFilters()
     if filters.since and filters.until and filters.since > filters.until:
         raise AuthenticNLPError("E401", option="--since/--until", detail=f"{filters.since} is after {filters.until}")
@@ -105,7 +105,8 @@ def run_audit(inputs: list[Path], *, options=None, filters: AuditFilters | None 
     from ..pipeline import AnalysisOptions
 
     load = LoadSummary()
-    items = load_items(inputs, options=options, workers=workers, source=source, posts=posts, summary=load)
+    items = load_items(inputs, options=options, workers=workers, source=source, posts=posts, summary=load,
+                       creator=creator)
     groups, dropped = group_by_creator(items, filters)
     summaries, left_out = [], 0
     rescore = SponsorshipRescorer(options=options or AnalysisOptions())   # built on first use only
