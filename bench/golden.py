@@ -137,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help="record the current outputs as the golden file")
     parser.add_argument("--path", type=Path, default=GOLDEN)
     args = parser.parse_args(argv)
-    sys.path.insert(0, str(ROOT))
+    sys.path.append(str(ROOT))   # PYTHONPATH, where given, picks the code to run
     current = build()
     if args.write:
         args.path.parent.mkdir(parents=True, exist_ok=True)
