@@ -44,8 +44,8 @@ def read_records(paths: Iterable[Path], fmt: str | None = None, comments_path: P
             raise AuthenticNLPError("E101", path=str(comments_path))
         index = CommentIndex(comments_path, comment_rows(comments_path))
     try:
-        for path in paths:
-            items = _read_one(path, fmt, source, column_map)
+        readers = [_read_one(path, fmt, source, column_map) for path in paths]  # every file's shape, first
+        for items in readers:
             yield from index.attach(items) if index is not None else items
         if index is not None:
             yield from index.leftovers()
