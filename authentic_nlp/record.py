@@ -49,7 +49,8 @@ RECORD_SCHEMA: dict[str, Any] = {
     "id": "str", "creator": "str", "platform": "str",
     "text": "str", "created_at": "str", "likes": "int", "followers": "int", "url": "str",
     "language": LANGUAGE,
-    "sponsorship": {"verdict": "str", "probability": "float", "market": "str", "evidence": [EVIDENCE]},
+    "sponsorship": {"verdict": "str", "probability": "float", "market": "str", "market_source": "str",
+                    "market_evidence": [EVIDENCE], "evidence": [EVIDENCE]},
     "sincerity": {"score": "float", "confidence": "float", "evidence": [SINCERITY_EVIDENCE]},
     "conversation": CONVERSATION,
     "comments": [COMMENT],
@@ -89,7 +90,8 @@ def empty_record(post: Post, text: str | None = None, comment_texts: list[str] |
         "followers": post.followers,
         "url": post.url,
         "language": empty_language(),
-        "sponsorship": {"verdict": None, "probability": None, "market": None, "evidence": []},
+        "sponsorship": {"verdict": None, "probability": None, "market": None, "market_source": None,
+                        "market_evidence": [], "evidence": []},
         "sincerity": {"score": None, "confidence": None, "evidence": []},
         "conversation": {
             **{name: None for name in CONVERSATION if name != "score_parts"},
@@ -109,6 +111,7 @@ def strip_evidence(record: dict[str, Any]) -> dict[str, Any]:
     """`--no-evidence`: drop the evidence lists (scores are unchanged)."""
     for section in ("sponsorship", "sincerity"):
         record[section].pop("evidence", None)
+    record["sponsorship"].pop("market_evidence", None)
     for comment in record["comments"]:
         comment.pop("evidence", None)
     record["conversation"]["pod_evidence"] = None  # a declared column: emptied, not removed
@@ -128,6 +131,8 @@ def _evidence_lists(record: dict[str, Any]) -> Iterator[tuple[str, list[dict[str
     """(where, evidence list, the text its offsets index into) for every evidence list of a record."""
     comments = record.get("comments") or []
     by_id = {c.get("id"): c.get("text") for c in comments}
+    sponsorship = record.get("sponsorship") or {}
+    yield "sponsorship.market_evidence", sponsorship.get("market_evidence") or [], record.get("text")
     for section in ("sponsorship", "sincerity"):
         yield section, (record.get(section) or {}).get("evidence") or [], record.get("text")
     for index, comment in enumerate(comments):

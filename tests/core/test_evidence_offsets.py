@@ -21,32 +21,36 @@ from authentic_nlp.text.normalize import normalize
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "corpora" / "sample" / "posts.jsonl"
 FIXTURES = ROOT / "tests" / "adapters" / "fixtures"
-# Fixtures that need to be named: the others are detected. HTML exports give no records (E111).
+# Fixtures that need options (as their adapter tests give them): the others are detected. HTML
+# exports give no records (E111).
 READ_AS = {
     "export.csv": {"column_map": {"text": "Description", "creator": "Account", "created_at": "Post Created"}},
     "vidIT000001.json": {"source": "youtube-comment-downloader"},
+    "csv_map_no_source.csv": {"column_map": {"id": "Post ID", "text": "Description", "creator": "Account",
+                                             "likes": "Likes", "followers": "Followers",
+                                             "created_at": "Post Created"}},
+    "tiktok_items_map_id.json": {"column_map": {"id": "postPage"}},
+    "meta_export_deep": {"creator": "dan.outdoors"},
+    "ytVidPretty01.json": {"creator": "maths.with.mo"},
 }
 UNREADABLE = {"ig_export_html"}
 
 
 def _spans(record: dict) -> int:
     """How many evidence items with a span the record has (so a pass is not a pass over nothing)."""
-    lists = [record["sponsorship"].get("evidence"), record["sincerity"].get("evidence"),
+    lists = [record["sponsorship"].get("evidence"), record["sponsorship"].get("market_evidence"),
+             record["sincerity"].get("evidence"),
              record["conversation"].get("pod_evidence")] + [c.get("evidence") for c in record["comments"]]
     return sum(1 for items in lists for item in items or [] if item.get("start") is not None)
 
 
 def _fixture_units(root: Path) -> list[Path]:
-    """Each fixture as a reader takes it: a file or an export folder; a folder the adapters do not read
-    whole (instaloader's) file by file."""
+    """Each fixture as a reader takes it: a file or an export folder (the conformance fixtures each)."""
     units = []
     for path in sorted(root.iterdir()):
         if path.name in UNREADABLE:
             continue
-        if path.is_dir() and path.name in ("instaloader", "conformance"):
-            units += _fixture_units(path) if path.name == "conformance" else sorted(path.iterdir())
-        else:
-            units.append(path)
+        units += _fixture_units(path) if path.name == "conformance" else [path]
     return units
 
 
@@ -68,8 +72,9 @@ def test_adapter_fixtures(analyzer, path):
     items = [i for i in read_records([path], **READ_AS.get(path.name, {})) if i.error is None]
     posts = [parse_post(item.raw) for item in items]
     records = [analyzer.analyze_post(post) for post in posts]
+    assert records
     for post, record in zip(posts, records):
-        assert record["text"] == normalize(post.text)
+        assert record["text"] == normalize(post.text) and record["url"] == post.url
         assert [c["text"] for c in record["comments"]] == [normalize(c.text) for c in post.comments]
         assert offset_errors(record) == []
 
@@ -99,6 +104,8 @@ HOSTILE = [
     ("crlf_cluster", "Line one\r\nLine two #ad @brand\r\n#fit #gym #run #love #life"),
     ("lone_surrogate", "\ud83d Codice X10 per lo sconto #adv"),
     ("all_at_once", "Ã¨ \u200bbello, perche\u0301 👩🏽‍💻 codice SUN15 #a\u200bdv @brand"),
+    ("market_uk", "My favourite colour this autumn: £25 at boots.co.uk, honestly worth it ​#ad"),
+    ("market_uk_mojibake", "Â£25 for the whole set, my favourite colour, link to argos.co.uk #a​d"),
     ("plain_en", "Honestly I tried it for two weeks and it broke. Still #ad @brand"),
     ("plain_it", "Prodotto ricevuto in regalo da @brand, ma la mia opinione è sincera. Pro: leggero. Contro: caro."),
     ("empty", ""),
@@ -136,6 +143,10 @@ def test_hostile_texts_give_evidence_to_check(hostile_records):
     records = list(hostile_records.values())
     assert sum(_spans(r) for r in records) >= 40
     assert any(r["conversation"]["pod_evidence"] for r in records)   # the triplicated comment
+    for name in ("market_uk", "market_uk_mojibake"):
+        section = hostile_records[name]["sponsorship"]
+        assert section["market"] == "uk"
+        assert any(e["start"] is not None for e in section["market_evidence"])
 
 
 # fmt: off
