@@ -49,13 +49,20 @@ def test_two_runs_keep_their_own_quarantine_files(tmp_path):
     assert Path(second.quarantine).exists()
 
 
+def _convert(*args, **kwargs):
+    from authentic_nlp.io.adapters.convert import convert_files
+
+    return convert_files(*args, **kwargs)
+
+
+@pytest.mark.parametrize("job", [score_files, _convert], ids=["score", "convert"])
 @pytest.mark.parametrize("quarantine", ["out.jsonl", "./out.jsonl", "sub/../out.jsonl"])
-def test_quarantine_equal_to_the_output_is_refused(tmp_path, quarantine):
+def test_quarantine_equal_to_the_output_is_refused(tmp_path, quarantine, job):
     source = _source(tmp_path)
     (tmp_path / "sub").mkdir()
     (tmp_path / "out.jsonl").write_text("keep me\n", encoding="utf-8")
     with pytest.raises(AuthenticNLPError, match="E401.*also the output"):
-        score_files([source], tmp_path / "out.jsonl", quarantine=tmp_path / quarantine, force=True)
+        job([source], tmp_path / "out.jsonl", quarantine=tmp_path / quarantine, force=True)
     assert (tmp_path / "out.jsonl").read_text(encoding="utf-8") == "keep me\n"
 
 
