@@ -30,15 +30,18 @@ def analyze_posts(records: Iterable[Mapping[str, Any]], *, creator_signals: bool
                   **kwargs: Any) -> Iterator[dict[str, Any]]:
     """Score contract records (dicts) in order; raises `RecordError` on an invalid one.
 
+    Each record is an `AnalysisResult`: a dict, shown in Jupyter with its evidence highlighted.
+
     Posts of the same `creator` given together are compared with each other: near-duplicate and
     templated captions lower `sincerity.score` (within windows of 5,000 posts, so memory stays flat;
     `creator_signals=False` scores every post on its own, as `authentic-nlp score` does).
     """
     from .analyzers.sincerity_creator import with_creator_signals
+    from .display import AnalysisResult
     from .schema import parse_post
 
     analyzer = load_analyzer(**kwargs)
-    pairs = ((post, analyzer.analyze_post(post)) for post in map(parse_post, records))
+    pairs = ((post, AnalysisResult(analyzer.analyze_post(post), post.text)) for post in map(parse_post, records))
     if creator_signals:
         yield from with_creator_signals(pairs)
     else:
