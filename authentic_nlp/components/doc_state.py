@@ -35,6 +35,8 @@ __all__ = ["EXTENSION", "SPAN_PREFIX", "register_extensions", "post_context", "w
 EXTENSION = "authentic"
 SPAN_PREFIX = "authentic_"
 POST_KEYS = ("id", "platform", "creator", "market", "platform_paid_partnership", "author", "language")
+# doc.user_data key: whether doc.text is the normalized text (`doc.text` joins every token: asked once)
+TEXT_IS_DOC_TEXT = ("authentic_nlp", "text_is_doc_text")
 
 
 def register_extensions() -> None:
@@ -62,8 +64,15 @@ def state(doc: Doc) -> dict[str, Any]:
         data["post"] = {k: context[k] for k in POST_KEYS if k in context}
     data.setdefault("post", {})
     if "text" not in data:
-        data["text"] = normalize(doc.text)
+        raw = doc.text
+        data["text"] = normalize(raw)
+        doc.user_data[TEXT_IS_DOC_TEXT] = data["text"] == raw
     return data
+
+
+def text_is_doc_text(doc: Doc) -> bool:
+    state(doc)
+    return bool(doc.user_data.get(TEXT_IS_DOC_TEXT))
 
 
 def post_context(doc: Doc) -> Mapping[str, Any]:
@@ -93,18 +102,19 @@ def text_analysis(doc: Doc, social_code: str | None, language: LanguageResult) -
     from ..text.nlp import get_nlp, pipeline_code
 
     clean = state(doc)["text"]
-    if social_code is not None and social_code == pipeline_code(language.code) and doc.text == clean:
+    same_text = text_is_doc_text(doc)
+    if social_code is not None and social_code == pipeline_code(language.code) and same_text:
         tokens = doc
     else:
         tokens = get_nlp(language.code)(clean)
-    return TextAnalysis(raw=doc.text, text=clean, language=language, doc=tokens)
+    return TextAnalysis(raw=clean if same_text else doc.text, text=clean, language=language, doc=tokens)
 
 
 def write_section(doc: Doc, section: str, result: dict[str, Any]) -> None:
     """Store one analyzer's record section and its evidence spans (`doc.spans["authentic_<section>"]`)."""
     data = state(doc)
     data[section] = result
-    offsets = OffsetMap(doc.text, data["text"])
+    offsets = OffsetMap(data["text"] if text_is_doc_text(doc) else doc.text, data["text"])
     spans = []
     for index, item in enumerate(result.get("evidence") or []):
         start, end = item.get("start"), item.get("end")
