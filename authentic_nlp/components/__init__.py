@@ -22,9 +22,19 @@ from typing import TYPE_CHECKING, Iterable
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["ALL_COMPONENTS", "blank"]
+__all__ = ["ALL_COMPONENTS", "blank", "displacy_options"]
 
 ALL_COMPONENTS = ("authentic_language", "authentic_sponsorship", "authentic_sincerity")
+# displaCy colours of the sponsorship evidence kinds (the `explain` command's styles, in HTML)
+SPONSORSHIP_COLORS = {"label": "#7bd389", "ambiguous_label": "#f7d154", "verdict": "#f59e0b", "signal": "#e879f9",
+                      "self_promotion": "#67e8f9", "mention": "#bfdbfe", "placement": "#e5e7eb",
+                      "market_note": "#e5e7eb"}
+
+
+def displacy_options(section: str = "sponsorship") -> dict[str, object]:
+    """`options` for `displacy.render(doc, style="span", options=...)`: the section's span group, coloured."""
+    colors = SPONSORSHIP_COLORS if section == "sponsorship" else {}
+    return {"spans_key": f"authentic_{section}", "colors": dict(colors)}
 
 
 def blank(lang: str = "xx", components: Iterable[str] = ALL_COMPONENTS, **config: object) -> "Language":

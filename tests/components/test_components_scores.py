@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pytest
 
 from authentic_nlp import analyze_posts, analyze_text
@@ -43,19 +45,23 @@ def test_own_tokenizer_gives_the_same_scores(raw_pipelines, lang: str, text: str
         assert doc._.authentic[section] == record[section], section
 
 
+@lru_cache(maxsize=None)
+def _xx_pipeline(market: str | None):
+    from authentic_nlp.components import blank
+
+    return blank("xx", components=("authentic_language", "authentic_sponsorship"), market=market)
+
+
 @pytest.mark.parametrize("market", ["it", "us", "uk"])
 @pytest.mark.parametrize("text", [CAPTIONS[0], CAPTIONS[3]])
 def test_market_from_config_and_from_context(market: str, text: str) -> None:
-    from authentic_nlp.components import blank
-
-    forced = blank("xx", market=market)
+    forced = _xx_pipeline(market)
     assert forced.config["components"]["authentic_sponsorship"]["market"] == market
     expected = analyze_text(text, market=market)["sponsorship"]
     assert forced(text)._.authentic["sponsorship"] == expected
-    plain = blank("xx")
-    [(doc, context)] = list(plain.pipe([(text, {"market": market})], as_tuples=True))
+    [(doc, context)] = list(_xx_pipeline(None).pipe([(text, {"market": market})], as_tuples=True))
     assert context == {"market": market}
-    assert doc._.authentic["sponsorship"] == analyze_text(text, market=market)["sponsorship"]
+    assert doc._.authentic["sponsorship"] == expected
     assert doc._.authentic["post"] == {"market": market}
 
 

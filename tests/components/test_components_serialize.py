@@ -55,6 +55,18 @@ def test_to_disk_then_spacy_load_in_a_fresh_process(tmp_path, lang: str) -> None
         assert got["spans"] == {k: [[s.label_, s.start_char, s.end_char] for s in g] for k, g in doc.spans.items()}
 
 
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_doc_bytes_keep_sections_and_spans(social_pipelines, text: str) -> None:
+    from spacy.tokens import Doc
+
+    doc = social_pipelines["it"](text)
+    back = Doc(social_pipelines["it"].vocab).from_bytes(doc.to_bytes())
+    assert back._.authentic == doc._.authentic
+    for key, group in doc.spans.items():
+        assert [(s.label_, s.start_char, s.end_char, s._.authentic) for s in back.spans[key]] == \
+               [(s.label_, s.start_char, s.end_char, s._.authentic) for s in group]
+
 CHECK_IMPORT = """
 import spacy
 from spacy.tokens import Doc, Span
@@ -145,3 +157,18 @@ def test_offset_map(raw: str, clean_span: tuple[int, int], raw_span: tuple[int, 
     i, j = clean_span
     assert (offsets.start(i), offsets.end(j)) == raw_span
     assert normalize(raw[raw_span[0]:raw_span[1]]) == clean[i:j]
+
+
+@NEEDS_INSTALL
+@pytest.mark.slow
+def test_the_example_notebook_runs(tmp_path) -> None:
+    """docs/examples/use_in_spacy.ipynb, cell by cell, in a fresh process (no Jupyter needed)."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, str(Path(__file__).with_name("run_notebook.py")),
+                           str(root / "docs" / "examples" / "use_in_spacy.ipynb")],
+                          capture_output=True, text=True, timeout=600, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "'disclosed'" in done.stdout and 'class="authentic-result"' in done.stdout
+    assert "#adv" in done.stdout and "question" in done.stdout
