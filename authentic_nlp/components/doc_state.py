@@ -25,12 +25,13 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Doc, Span
 
 from ..text.langid import LanguageResult
+from ..text.social_tokenizer import NORMALIZED_TEXT
 from .offsets import OffsetMap
 
 if TYPE_CHECKING:
     from ..pipeline import TextAnalysis
 
-__all__ = ["EXTENSION", "SPAN_PREFIX", "register_extensions", "post_context", "write_section"]
+__all__ = ["EXTENSION", "SPAN_PREFIX", "register_extensions", "state", "text_analysis", "write_section"]
 
 EXTENSION = "authentic"
 SPAN_PREFIX = "authentic_"
@@ -55,32 +56,34 @@ def _span_evidence(span: Span) -> dict[str, Any] | None:
 
 
 def state(doc: Doc) -> dict[str, Any]:
-    """`doc._.authentic`, with the post context and the normalized text filled in on first use."""
-    from ..text.normalize import normalize
-
+    """`doc._.authentic`, with the post context and the normalized text filled in on first use.
+    Call it once per component and pass the dict on (each `doc._` access builds an object)."""
     data = doc._.get(EXTENSION)
     context = getattr(doc, "_context", None)
     if isinstance(context, Mapping):
         data["post"] = {k: context[k] for k in POST_KEYS if k in context}
-    data.setdefault("post", {})
     if "text" not in data:
-        raw = doc.text
-        data["text"] = normalize(raw)
-        doc.user_data[TEXT_IS_DOC_TEXT] = data["text"] == raw
+        data.setdefault("post", {})
+        built = doc.user_data.pop(NORMALIZED_TEXT, None)  # left by the social tokenizer: doc.text is it
+        if built is not None:
+            data["text"], same = built, True
+        else:
+            from ..text.normalize import normalize
+
+            raw = doc.text
+            data["text"] = normalize(raw)
+            same = data["text"] == raw
+        doc.user_data[TEXT_IS_DOC_TEXT] = same
     return data
 
 
-def text_is_doc_text(doc: Doc) -> bool:
-    state(doc)
-    return bool(doc.user_data.get(TEXT_IS_DOC_TEXT))
+def raw_text(doc: Doc, data: dict[str, Any]) -> str:
+    """The text the Doc was built from: the normalized text itself with the social tokenizer."""
+    return data["text"] if doc.user_data.get(TEXT_IS_DOC_TEXT) else doc.text
 
 
-def post_context(doc: Doc) -> Mapping[str, Any]:
-    return state(doc)["post"]
-
-
-def language_of(doc: Doc) -> LanguageResult | None:
-    found = state(doc).get("language")
+def language_of(data: dict[str, Any]) -> LanguageResult | None:
+    found = data.get("language")
     return None if found is None else LanguageResult(found["code"], found["confidence"], bool(found["mixed"]))
 
 
@@ -94,27 +97,27 @@ def thread_language(context: Mapping[str, Any]) -> LanguageResult | None:
     return LanguageResult(given["code"], float(given.get("confidence") or 0.0), bool(given.get("mixed")))
 
 
-def text_analysis(doc: Doc, social_code: str | None, language: LanguageResult) -> "TextAnalysis":
+def text_analysis(doc: Doc, data: dict[str, Any], social_code: str | None,
+                  language: LanguageResult) -> "TextAnalysis":
     """The `TextAnalysis` the batch path would build for this text: the Doc itself where its tokens
     are the batch path's (social tokenizer of the same pipeline language, normalized text), else
     the batch path's own Doc of the normalized text."""
     from ..pipeline import TextAnalysis
     from ..text.nlp import get_nlp, pipeline_code
 
-    clean = state(doc)["text"]
-    same_text = text_is_doc_text(doc)
+    clean = data["text"]
+    same_text = bool(doc.user_data.get(TEXT_IS_DOC_TEXT))
     if social_code is not None and social_code == pipeline_code(language.code) and same_text:
         tokens = doc
     else:
         tokens = get_nlp(language.code)(clean)
-    return TextAnalysis(raw=clean if same_text else doc.text, text=clean, language=language, doc=tokens)
+    return TextAnalysis(raw=raw_text(doc, data), text=clean, language=language, doc=tokens)
 
 
-def write_section(doc: Doc, section: str, result: dict[str, Any]) -> None:
+def write_section(doc: Doc, data: dict[str, Any], section: str, result: dict[str, Any]) -> None:
     """Store one analyzer's record section and its evidence spans (`doc.spans["authentic_<section>"]`)."""
-    data = state(doc)
     data[section] = result
-    offsets = OffsetMap(data["text"] if text_is_doc_text(doc) else doc.text, data["text"])
+    offsets = OffsetMap(raw_text(doc, data), data["text"])
     spans = []
     for index, item in enumerate(result.get("evidence") or []):
         start, end = item.get("start"), item.get("end")

@@ -66,13 +66,13 @@ class LanguageComponent:
         return doc
 
 
-def identify_language(doc: Doc):
+def identify_language(doc: Doc, data: dict[str, Any] | None = None):
     from ..text.langid import identify
 
-    data = doc_state.state(doc)
+    data = doc_state.state(doc) if data is None else data
     found = identify(data["text"], context=doc_state.thread_language(data["post"]))
     data["language"] = found.as_dict()
-    return doc_state.language_of(doc)
+    return doc_state.language_of(data)  # as stored (rounded), as every later component reads it
 
 
 class AnalyzerComponent:
@@ -91,9 +91,10 @@ class AnalyzerComponent:
         from ..pipeline import PostContext
         from ..record import empty_record
 
-        language = doc_state.language_of(doc) or identify_language(doc)
-        analysis = doc_state.text_analysis(doc, self.social_code, language)
-        post = _post(doc_state.post_context(doc), analysis.text, self.section)
+        data = doc_state.state(doc)
+        language = doc_state.language_of(data) or identify_language(doc, data)
+        analysis = doc_state.text_analysis(doc, data, self.social_code, language)
+        post = _post(data["post"], analysis.text, self.section)
         if self.section == "comment_type":
             ctx = PostContext(post=post, caption=analysis, comments=[analysis], record=empty_record(post))
             self.stage(ctx)
@@ -102,7 +103,7 @@ class AnalyzerComponent:
             ctx = PostContext(post=post, caption=analysis, comments=[], record=empty_record(post))
             self.stage(ctx)
             result = ctx.record[self.section]
-        doc_state.write_section(doc, self.section, result)
+        doc_state.write_section(doc, data, self.section, result)
         return doc
 
 

@@ -33,6 +33,7 @@ __all__ = ["TOKENIZER_NAME", "NormalizingTokenizer", "create_social_tokenizer"]
 
 TOKENIZER_NAME = "authentic_nlp.social_tokenizer"
 STATE_FILE = "authentic_tokenizer.json"
+NORMALIZED_TEXT = ("authentic_nlp", "normalized_text")  # read (and removed) by components/doc_state.py
 
 
 class NormalizingTokenizer:
@@ -45,7 +46,10 @@ class NormalizingTokenizer:
         configure_social_rules(self.inner, nlp.Defaults, self.code)
 
     def __call__(self, text: str) -> Doc:
-        return self.inner(normalize(text))
+        clean = normalize(text)
+        doc = self.inner(clean)
+        doc.user_data[NORMALIZED_TEXT] = clean  # so the components need not rebuild doc.text
+        return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
         for text in texts:
