@@ -33,9 +33,12 @@ def analyze_posts(records: Iterable[Mapping[str, Any]], *, creator_signals: bool
     Each record is an `AnalysisResult`: a dict, shown in Jupyter with its evidence highlighted.
 
     Posts of the same `creator` given together are compared with each other: near-duplicate and
-    templated captions lower `sincerity.score` (within windows of 5,000 posts, so memory stays flat;
-    `creator_signals=False` scores every post on its own, as `authentic-nlp score` does).
+    templated captions lower `sincerity.score`, and the markets inferred with evidence decide the
+    market of the creator's posts that have none (`sponsorship.market_source == "creator"`), within
+    windows of 5,000 posts, so memory stays flat; `creator_signals=False` scores every post on its
+    own, as `authentic-nlp score` does.
     """
+    from .analyzers.market_creator import SponsorshipRescorer
     from .analyzers.sincerity_creator import with_creator_signals
     from .display import AnalysisResult
     from .schema import parse_post
@@ -43,7 +46,8 @@ def analyze_posts(records: Iterable[Mapping[str, Any]], *, creator_signals: bool
     analyzer = load_analyzer(**kwargs)
     pairs = ((post, AnalysisResult(analyzer.analyze_post(post), post.text)) for post in map(parse_post, records))
     if creator_signals:
-        yield from with_creator_signals(pairs)
+        rescore = SponsorshipRescorer(stage=dict(analyzer.stages)["sponsorship"])
+        yield from with_creator_signals(pairs, market_rescore=rescore)
     else:
         yield from (record for _, record in pairs)
 
