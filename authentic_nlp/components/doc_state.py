@@ -10,6 +10,7 @@ Write, under one namespace (registered by `register_extensions`, idempotent, nev
                                        "comment_type"}: each section exactly as in the batch output
                                        record, evidence offsets into doc._.authentic["text"]
     doc.spans["authentic_<section>"]  one span per evidence item with a span, labelled with its kind
+                                      (the section's `evidence`, then sponsorship's `market_evidence`)
     span._.authentic                  that evidence item: kind, text, start, end, rule, weight, note
 
 `doc._.authentic["text"]` is the normalized text the analyzers read; it equals `doc.text` with the
@@ -38,6 +39,7 @@ SPAN_PREFIX = "authentic_"
 POST_KEYS = ("id", "platform", "creator", "market", "platform_paid_partnership", "author", "language")
 # doc.user_data key: whether doc.text is the normalized text (`doc.text` joins every token: asked once)
 TEXT_IS_DOC_TEXT = ("authentic_nlp", "text_is_doc_text")
+EVIDENCE_FIELDS = ("evidence", "market_evidence")  # a section's evidence lists, in span order
 
 
 def register_extensions() -> None:
@@ -49,9 +51,9 @@ def register_extensions() -> None:
 
 
 def _span_evidence(span: Span) -> dict[str, Any] | None:
-    """The evidence item a span stands for, found through its id `<section>/<index>`."""
-    section, _, index = span.id_.partition("/")
-    items = (span.doc._.get(EXTENSION).get(section) or {}).get("evidence") or []
+    """The evidence item a span stands for, found through its id `<section>/<evidence list>/<index>`."""
+    section, field, index = (span.id_.split("/") + ["", "", ""])[:3]
+    items = (span.doc._.get(EXTENSION).get(section) or {}).get(field) or []
     return items[int(index)] if index.isdigit() and int(index) < len(items) else None
 
 
@@ -119,12 +121,13 @@ def write_section(doc: Doc, data: dict[str, Any], section: str, result: dict[str
     data[section] = result
     offsets = OffsetMap(raw_text(doc, data), data["text"])
     spans = []
-    for index, item in enumerate(result.get("evidence") or []):
-        start, end = item.get("start"), item.get("end")
-        if start is None or end is None or start >= end:
-            continue  # document-level evidence (the model, the platform flag): in doc._.authentic only
-        span = doc.char_span(offsets.start(start), offsets.end(end), label=item["kind"],
-                             alignment_mode="expand", span_id=f"{section}/{index}")
-        if span is not None:
-            spans.append(span)
+    for field in EVIDENCE_FIELDS:
+        for index, item in enumerate(result.get(field) or []):
+            start, end = item.get("start"), item.get("end")
+            if start is None or end is None or start >= end:
+                continue  # document-level evidence (the model, the platform flag): in doc._.authentic only
+            span = doc.char_span(offsets.start(start), offsets.end(end), label=item["kind"],
+                                 alignment_mode="expand", span_id=f"{section}/{field}/{index}")
+            if span is not None:
+                spans.append(span)
     doc.spans[SPAN_PREFIX + section] = spans

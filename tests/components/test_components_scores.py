@@ -61,7 +61,9 @@ def test_market_from_config_and_from_context(market: str, text: str) -> None:
     assert forced(text)._.authentic["sponsorship"] == expected
     [(doc, context)] = list(_xx_pipeline(None).pipe([(text, {"market": market})], as_tuples=True))
     assert context == {"market": market}
-    assert doc._.authentic["sponsorship"] == expected
+    [record] = analyze_posts([{"id": "text", "text": text, "market": market}])
+    assert doc._.authentic["sponsorship"] == record["sponsorship"]
+    assert doc._.authentic["sponsorship"]["market"] == market
     assert doc._.authentic["post"] == {"market": market}
 
 

@@ -26,8 +26,10 @@ HARD_TEXTS = [
 SECTIONS = ("sponsorship", "sincerity")
 
 
-def _spanned(evidence):
-    return [(i, e) for i, e in enumerate(evidence) if e.get("start") is not None and e["start"] < e["end"]]
+def _spanned(section: dict) -> list[dict]:
+    """The items of a record section's evidence lists that have a span, in span order."""
+    items = (section.get("evidence") or []) + (section.get("market_evidence") or [])
+    return [e for e in items if e.get("start") is not None and e["start"] < e["end"]]
 
 
 @pytest.mark.parametrize("lang", ["it", "en"])
@@ -36,9 +38,8 @@ def test_spans_are_the_batch_evidence(social_pipelines, lang: str, case: str, te
     doc = social_pipelines[lang](text)
     record = analyze_text(text)
     for section in SECTIONS:
-        evidence = record[section]["evidence"]
         spans = list(doc.spans[f"authentic_{section}"])
-        assert [s._.authentic for s in spans] == [e for _, e in _spanned(evidence)]
+        assert [s._.authentic for s in spans] == _spanned(record[section])
         for span in spans:
             item = span._.authentic
             assert span.label_ == item["kind"]
@@ -55,7 +56,7 @@ def test_spans_on_the_raw_text_cover_the_evidence(raw_pipelines, case: str, text
     record = analyze_text(text)
     for section in SECTIONS:
         spans = list(doc.spans[f"authentic_{section}"])
-        assert [s._.authentic for s in spans] == [e for _, e in _spanned(record[section]["evidence"])]
+        assert [s._.authentic for s in spans] == _spanned(record[section])
         for span in spans:  # the span's own whitespace too: mojibake may have made a no-break space a space
             covered = doc.text[span.start_char:span.end_char + len(span[-1].whitespace_)]
             assert span._.authentic["text"] in normalize(covered)
@@ -65,8 +66,7 @@ def test_spans_on_the_raw_text_cover_the_evidence(raw_pipelines, case: str, text
 def test_comment_spans_are_the_batch_evidence(social_pipelines, text: str) -> None:
     [record] = analyze_posts([{"id": "p", "text": "Nuovo video", "comments": [{"id": "c", "text": text}]}])
     [(doc, _)] = list(social_pipelines["it"].pipe([(text, {"language": record["language"]})], as_tuples=True))
-    evidence = record["comments"][0]["evidence"]
-    assert [s._.authentic for s in doc.spans["authentic_comment_type"]] == [e for _, e in _spanned(evidence)]
+    assert [s._.authentic for s in doc.spans["authentic_comment_type"]] == _spanned(record["comments"][0])
 
 
 @pytest.mark.parametrize("lang", ["it", "en"])
