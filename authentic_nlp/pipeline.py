@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from .record import empty_record, strip_evidence
+from .record import empty_record, strip_evidence, strip_texts
 from .schema import Post
 from .text.langid import LanguageResult, identify
 from .text.normalize import normalize
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # spaCy loads with the first Doc, not at import: usage errors come before it
     from spacy.tokens import Doc
 
 PIPELINE_CODES = ("it", "en", "und")         # it, en and the multi-language pipeline (text/nlp.py)
@@ -34,6 +34,7 @@ class AnalysisOptions:
 
     market: str | None = None          # force one market's rules for every post
     evidence: bool = True              # False: leave evidence lists out of the output
+    texts: bool = True                 # False: leave the caption and comment texts out (--no-text)
     rules_path: Path | None = None     # an analyst's own market rules file (--rules)
     model_path: Path | None = None     # a learned model folder (--model); None = shipped default,
                                        # learn.predictor.NO_MODEL = cues only (--no-model)
@@ -88,18 +89,18 @@ class Analyzer:
         self.stages: list[tuple[str, Stage]] = build_stages(self.options)
         self.predictor = load_predictor(self.options)
         # every pipeline a text can get, built before any memory zone opens (see `analyze_posts`)
-        self.pipelines = [get_nlp(code, lemmas=False) for code in PIPELINE_CODES]
+        self.pipelines = [get_nlp(code) for code in PIPELINE_CODES]
         self._zone: ExitStack | None = None
         self._zone_chunks = 0
 
     def analyze_text(self, text: str, context: LanguageResult | None = None,
                      language: str | None = None) -> TextAnalysis:
         """`language` forces the code (confidence 1) instead of identifying it."""
-        from .text.nlp import get_nlp   # spaCy loads with the first text, not with this module
+        from .text.nlp import get_nlp  # spaCy: imported at the first text, not with this module
 
         clean = normalize(text)
         language = LanguageResult(language, 1.0) if language else identify(clean, context=context)
-        doc = get_nlp(language.code, lemmas=False)(clean)
+        doc = get_nlp(language.code)(clean)
         return TextAnalysis(raw=text, text=clean, language=language, doc=doc)
 
     def analyze_post(self, post: Post, language: str | None = None) -> dict[str, Any]:
@@ -158,10 +159,19 @@ class Analyzer:
         self._zone_chunks = 1
 
     def _run_stages(self, post: Post, caption: TextAnalysis, comments: list[TextAnalysis]) -> dict[str, Any]:
-        ctx = PostContext(post=post, caption=caption, comments=comments, record=empty_record(post))
+        record = empty_record(post, caption.text, [a.text for a in comments])
+        ctx = PostContext(post=post, caption=caption, comments=comments, record=record)
         ctx.record["language"] = caption.language.as_dict()
         for comment_out, analysed in zip(ctx.record["comments"], comments):
             comment_out["language"] = analysed.language.as_dict()
         for _name, stage in self.stages:
             stage(ctx)
-        return ctx.record if self.options.evidence else strip_evidence(ctx.record)
+        return self.finish(ctx.record)
+
+    def finish(self, record: dict[str, Any]) -> dict[str, Any]:
+        """What the options leave out of a scored record (--no-evidence, --no-text)."""
+        if not self.options.evidence:
+            strip_evidence(record)
+        if not self.options.texts:
+            strip_texts(record)
+        return record

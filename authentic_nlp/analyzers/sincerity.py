@@ -66,7 +66,7 @@ def score_text(text: str, language: str | None = None) -> SincerityResult:
 
     clean = normalize(text)
     lang = LanguageResult(language, 1.0) if language else identify(clean)
-    analysis = TextAnalysis(raw=text, text=clean, language=lang, doc=get_nlp(lang.code, lemmas=False)(clean))
+    analysis = TextAnalysis(raw=text, text=clean, language=lang, doc=get_nlp(lang.code)(clean))
     return score_sincerity(analysis)
 
 
