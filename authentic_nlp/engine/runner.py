@@ -4,24 +4,33 @@ Records go to worker processes in chunks; at most `2 * workers` chunks are in fl
 stays flat however large the input. Results come back in input order. Every record ends as exactly
 one `Outcome`: scored, or rejected with its error (the caller quarantines, skips or stops).
 Duplicate post ids are caught in the main process, in input order, against an on-disk table
-(`seen_ids`), so that check does not grow memory either.
+(`seen_ids`), so that check does not grow memory either; only scored records hold their id.
+Each record is screened first (`jsonsafe.screen`), analysed under a time budget
+(`budget.analyze_guarded`), and an internal error on one record is that record's quarantine line.
 """
 
 from __future__ import annotations
 
 import logging
-import traceback
-from collections import deque
 import multiprocessing
+import os
+from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-from ..errors import RecordError, SourcePosition
+from ..errors import Errors, RecordError, SourcePosition
 from ..io.base import ReadItem
+from ..jsonsafe import json_safe, screen
 from ..pipeline import AnalysisOptions, Analyzer
 from ..schema import Post, parse_post
+from ..text.normalize import MAX_RUN, longest_capped_run
+from .budget import DEFAULT_RECORD_TIMEOUT, Failure, analyze_guarded
+from .lifecycle import die_with_parent, stop_pool
 from .seen_ids import SeenIds
+
+if TYPE_CHECKING:
+    from .resume import ResumePoint
 
 logger = logging.getLogger("authentic_nlp")
 
@@ -48,20 +57,43 @@ class Outcome:
 
 
 _worker_analyzer: Analyzer | None = None
+_worker_budget: float | None = None
 
 
-def _init_worker(options: AnalysisOptions) -> None:
-    global _worker_analyzer
+def _init_worker(options: AnalysisOptions, record_timeout: float | None = None, parent: int | None = None) -> None:
+    global _worker_analyzer, _worker_budget
+    if parent is not None:
+        die_with_parent(parent)
     _worker_analyzer = Analyzer(options)
+    _worker_budget = record_timeout
 
 
 def _read_error(item: ReadItem) -> Outcome:
     assert item.error is not None
+    raw = item.raw if item.raw is not None else item.raw_text
     return Outcome(item.position, error=str(item.error), error_code=item.error.code,
-                   field=item.error.field, raw=item.raw if item.raw is not None else item.raw_text)
+                   field=item.error.field, raw=json_safe(raw))
 
 
-def _score_one(analyzer: Analyzer, item: ReadItem | Outcome) -> Outcome:
+def screen_item(item: ReadItem) -> ReadItem:
+    """The item with its raw record screened (`jsonsafe.screen`): non-finite numbers, over-long
+    integers and nesting past the limit make it an error item; lone surrogates are replaced and
+    listed in `item.warnings`. A rejected raw record is made JSON-safe here, in the main process,
+    so that it pickles to a worker and writes to the quarantine file."""
+    if item.error is not None or item.raw is None:
+        return item
+    try:
+        raw, replaced = screen(item.raw)
+    except RecordError as err:
+        return ReadItem(item.position, raw=json_safe(item.raw), error=err)
+    item.raw = raw
+    if replaced:
+        item.warnings = [{"code": "W001", "field": name, "message": Errors.W001.format(field=name)} for name in replaced]
+    return item
+
+
+def _prepare(item: ReadItem | Outcome) -> Outcome | Post:
+    """A post ready to analyse, or the record's settled outcome."""
     if isinstance(item, Outcome):
         return item
     if item.error is not None:
@@ -71,13 +103,7 @@ def _score_one(analyzer: Analyzer, item: ReadItem | Outcome) -> Outcome:
         _check_lengths(post)
     except RecordError as err:
         return Outcome(item.position, error=str(err), error_code=err.code, field=err.field, raw=item.raw)
-    try:
-        record = analyzer.analyze_post(post)
-    except Exception as err:  # a bug must not lose the record: quarantine it with the trace
-        logger.error("internal error on %s: %s", item.position, err)
-        detail = traceback.format_exception_only(type(err), err)[-1].strip()
-        return Outcome(item.position, error=f"[internal] {detail}", error_code="internal", raw=item.raw)
-    return Outcome(item.position, record=record, texts=1 + len(post.comments))
+    return post
 
 
 def _check_lengths(post: Post) -> None:
@@ -88,9 +114,44 @@ def _check_lengths(post: Post) -> None:
             raise RecordError("E014", field=f"comments[{index}].text", length=len(comment.text), limit=MAX_TEXT_CHARS)
 
 
+def _capped_texts(post: Post) -> list[dict[str, Any]]:
+    """W002 warnings: the texts whose runs without whitespace `normalize` cut."""
+    out = []
+    texts = [("text", post.text)] + [(f"comments[{i}].text", c.text) for i, c in enumerate(post.comments)]
+    for name, text in texts:
+        length = longest_capped_run(text)
+        if length:
+            out.append({"code": "W002", "field": name,
+                        "message": Errors.W002.format(field=name, length=length, limit=MAX_RUN)})
+    return out
+
+
+def score_chunk(analyzer: Analyzer, chunk: list[ReadItem | Outcome], budget: float | None) -> list[Outcome]:
+    """Validate and analyse a chunk; one Outcome per item, in order (see `budget.analyze_guarded`)."""
+    prepared = [_prepare(item) for item in chunk]
+    posts = [p for p in prepared if isinstance(p, Post)]
+    results = iter(analyze_guarded(analyzer, posts, budget))
+    outcomes = []
+    for item, ready in zip(chunk, prepared):
+        if isinstance(ready, Outcome):
+            outcomes.append(ready)
+            continue
+        result = next(results)
+        if isinstance(result, Failure):
+            error = (str(RecordError("E019", seconds=float(result.detail))) if result.code == "E019"
+                     else f"[internal] {result.detail}")
+            outcomes.append(Outcome(item.position, error=error, error_code=result.code, raw=item.raw))
+            continue
+        warnings = (item.warnings or []) + _capped_texts(ready)
+        if warnings:
+            result["input_warnings"] = warnings
+        outcomes.append(Outcome(item.position, record=result, texts=1 + len(ready.comments)))
+    return outcomes
+
+
 def _score_chunk(chunk: list[ReadItem | Outcome]) -> list[Outcome]:
     assert _worker_analyzer is not None
-    return [_score_one(_worker_analyzer, item) for item in chunk]
+    return score_chunk(_worker_analyzer, chunk, _worker_budget)
 
 
 def _chunks(items: Iterable[ReadItem], size: int) -> Iterator[list[ReadItem | Outcome]]:
@@ -107,31 +168,62 @@ def _chunks(items: Iterable[ReadItem], size: int) -> Iterator[list[ReadItem | Ou
 
 
 def score_items(items: Iterable[ReadItem], options: AnalysisOptions, workers: int = 1,
-                chunk_size: int = CHUNK_SIZE) -> Iterator[Outcome]:
-    """Score every item in order; yields one `Outcome` per item."""
+                chunk_size: int = CHUNK_SIZE, record_timeout: float | None = DEFAULT_RECORD_TIMEOUT,
+                resume: "ResumePoint | None" = None) -> Iterator[Outcome]:
+    """Score every item in order; yields one `Outcome` per item.
+
+    Duplicate ids are checked on the outcomes, in input order: a record rejected for any reason
+    does not hold its id. `resume` skips the records an earlier run already wrote (nothing is
+    yielded for them) while still registering the ids of those it scored."""
     seen = SeenIds()
+    items = map(screen_item, items)
+    if resume is not None:
+        items = resume.skip(items, seen)
     try:
-        yield from _score_checked(map(seen.check, items), options, workers, chunk_size)
+        for chunk, outcomes in _score_screened(items, options, workers, chunk_size, record_timeout):
+            for item, outcome in zip(chunk, outcomes):
+                yield _unique(seen, item, outcome)
     finally:
         seen.close()
 
 
-def _score_checked(items: Iterable[ReadItem], options: AnalysisOptions, workers: int,
-                   chunk_size: int) -> Iterator[Outcome]:
+def _unique(seen: SeenIds, item: ReadItem | Outcome, outcome: Outcome) -> Outcome:
+    """The outcome, or E009 when a scored record's id was already scored earlier in the input."""
+    if not outcome.ok:
+        return outcome
+    first = seen.add(str(outcome.record["id"]), outcome.position)
+    if first is None:
+        return outcome
+    raw = item.raw if isinstance(item, ReadItem) else None
+    value = raw.get("id") if isinstance(raw, dict) else outcome.record["id"]
+    err = RecordError("E009", field="id", value=value, first=str(first))
+    return Outcome(outcome.position, error=str(err), error_code=err.code, field=err.field, raw=raw)
+
+
+def _score_screened(items: Iterable[ReadItem], options: AnalysisOptions, workers: int, chunk_size: int,
+                    budget: float | None) -> Iterator[tuple[list[ReadItem | Outcome], list[Outcome]]]:
     if workers <= 1:
         analyzer = Analyzer(options)
         for item in items:
-            yield _score_one(analyzer, item)
+            chunk = [item]
+            yield chunk, score_chunk(analyzer, chunk, budget)
         return
     # forkserver, not fork: a process that already ran torch (its OpenMP pool started) deadlocks
     # children it forks; each worker builds its own Analyzer in `_init_worker` anyway.
     context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
-                             initargs=(options,)) as pool:
-        pending: deque[Future[list[Outcome]]] = deque()
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
+                               initargs=(options, budget, os.getpid()))
+    try:
+        pending: deque[tuple[list[ReadItem | Outcome], Future[list[Outcome]]]] = deque()
         for chunk in _chunks(items, chunk_size):
-            pending.append(pool.submit(_score_chunk, chunk))
+            pending.append((chunk, pool.submit(_score_chunk, chunk)))
             while len(pending) >= 2 * workers:
-                yield from pending.popleft().result()
+                chunk, future = pending.popleft()
+                yield chunk, future.result()
         while pending:
-            yield from pending.popleft().result()
+            chunk, future = pending.popleft()
+            yield chunk, future.result()
+    except BaseException:   # stopped (Ctrl-C, SIGTERM, the consumer closed us) or failed: no waiting
+        stop_pool(pool)
+        raise
+    pool.shutdown(wait=True)

@@ -109,15 +109,20 @@ def iter_csv_rows(path: Path, column_map: dict[str, str] | None = None,
 class CsvWriter:
     """Scored records as flat CSV rows; the header (fixed columns) is written on open."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, append: bool = False) -> None:
         self._columns = output_columns()
-        self._handle = open(path, "w", encoding="utf-8", newline="")
+        continuing = append and path.exists() and path.stat().st_size > 0
+        self._handle = open(path, "a" if continuing else "w", encoding="utf-8", newline="")
         self._writer = csv.writer(self._handle, lineterminator="\n")
-        self._writer.writerow(self._columns)
+        if not continuing:
+            self._writer.writerow(self._columns)
 
     def write(self, record: dict[str, Any]) -> None:
         flat = flatten_record(record, self._columns)
         self._writer.writerow([cell_to_text(flat[name]) for name in self._columns])
+
+    def flush(self) -> None:
+        self._handle.flush()
 
     def close(self) -> None:
         self._handle.close()
