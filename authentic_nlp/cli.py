@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
+import signal
 import sys
 from enum import Enum
 from pathlib import Path
@@ -121,7 +122,7 @@ def score(
         _fail(str(err), EXIT_USAGE)
     options = _options(market, rules, model, no_model, evidence=not no_evidence)
     progress = _progress_bar() if _wants_progress(quiet) else None
-    terminate_on_sigterm()
+    previous_sigterm = terminate_on_sigterm()
     try:
         with progress if progress is not None else _nullcontext():
             task = progress.add_task("scoring", total=None) if progress is not None else None
@@ -141,6 +142,8 @@ def score(
         _fail(f"stopped at {abort} (--on-error fail)", EXIT_ABORTED)
     except AuthenticNLPError as err:
         _fail(str(err), EXIT_USAGE)
+    finally:
+        signal.signal(signal.SIGTERM, previous_sigterm)
     if not quiet:
         _print_summary(summary)
     incomplete = summary.quarantined or summary.skipped or summary.quarantine   # quarantine: also a resumed run's

@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Sequence
 
+from ..io.spreadsheet import neutralize
 from . import charts
 from .highlight import highlight
 
@@ -111,7 +112,8 @@ def creators_csv(summaries: Sequence[dict[str, Any]]) -> str:
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for summary in summaries:
-        writer.writerow({k: ("" if v is None else v) for k, v in csv_row(summary).items()})
+        writer.writerow({k: "" if v is None else neutralize(v) if isinstance(v, str) else v
+                         for k, v in csv_row(summary).items()})
     return buffer.getvalue()
 
 

@@ -24,6 +24,7 @@ from typing import IO, Any, Iterator, Sequence
 from ..errors import AuthenticNLPError, RecordError, SourcePosition
 from .base import ReadItem
 from .columns import cell_to_text, flatten_record, output_columns, text_to_cell
+from .spreadsheet import neutralize, restore
 
 FIELD_SIZE_LIMIT = 1 << 28          # 256 MiB a cell: large captions are data, not a reason to stop
 KEEP_EMPTY = frozenset({"text"})    # required fields whose empty cell is the empty string
@@ -159,7 +160,8 @@ def iter_csv_rows(path: Path, column_map: dict[str, str] | None = None,
 
 
 class CsvWriter:
-    """Scored records as flat CSV rows; the header (fixed columns) is written on open."""
+    """Scored records as flat CSV rows; the header (fixed columns) is written on open. Cells that a
+    spreadsheet would run as formulas are neutralized (`spreadsheet.neutralize`)."""
 
     def __init__(self, path: Path, append: bool = False) -> None:
         self._columns = output_columns()
@@ -171,7 +173,7 @@ class CsvWriter:
 
     def write(self, record: dict[str, Any]) -> None:
         flat = flatten_record(record, self._columns)
-        self._writer.writerow([cell_to_text(flat[name]) for name in self._columns])
+        self._writer.writerow([neutralize(cell_to_text(flat[name])) for name in self._columns])
 
     def flush(self) -> None:
         self._handle.flush()
@@ -188,4 +190,4 @@ def read_scored_csv(path: Path) -> Iterator[dict[str, Any]]:
         header = next(reader, [])
         for cells in reader:
             if cells:
-                yield {name: text_to_cell(name, cell) for name, cell in zip(header, cells)}
+                yield {name: text_to_cell(name, restore(cell)) for name, cell in zip(header, cells)}
