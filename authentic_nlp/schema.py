@@ -255,7 +255,7 @@ def _optional_time(raw: Mapping[str, Any], name: str) -> datetime | None:
     if isinstance(value, bool):
         raise RecordError("E005", field=name, value=_shown(value))
     if isinstance(value, (int, float)):
-        if not math.isfinite(value):
+        if isinstance(value, int) and value.bit_length() > 64 or not math.isfinite(value):
             raise RecordError("E005", field=name, value=_shown(value))
         try:
             return datetime.fromtimestamp(value, tz=timezone.utc)

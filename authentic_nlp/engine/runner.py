@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from ..errors import Errors, RecordError, SourcePosition
 from ..io.base import ReadItem
-from ..jsonsafe import json_safe, screen
+from ..io.screening import screen_item
+from ..jsonsafe import json_safe
 from ..pipeline import AnalysisOptions, Analyzer
-from ..schema import Post, parse_post
+from ..schema import Comment, Post, parse_post
 from ..text.normalize import MAX_RUN, longest_capped_run
 from .budget import DEFAULT_RECORD_TIMEOUT, Failure, analyze_guarded
 from .lifecycle import die_with_parent, stop_pool
@@ -64,8 +65,20 @@ def _init_worker(options: AnalysisOptions, record_timeout: float | None = None, 
     global _worker_analyzer, _worker_budget
     if parent is not None:
         die_with_parent(parent)
-    _worker_analyzer = Analyzer(options)
+    _worker_analyzer = warm_analyzer(options)
     _worker_budget = record_timeout
+
+
+# Texts analysed once before any budget starts: the models load lazily, on first use, and that
+# one-time cost (seconds) must not count against the first record's budget.
+WARM_UP = ("Ciao a tutti, la ricetta di oggi", "Hello everyone, three weeks with these shoes")
+
+
+def warm_analyzer(options: AnalysisOptions) -> Analyzer:
+    analyzer = Analyzer(options)
+    analyzer.analyze_post(Post(id="warm-up", text=WARM_UP[0], comments=[Comment(id="c", text=WARM_UP[1])]))
+    analyzer.analyze_post(Post(id="warm-up", text=WARM_UP[1]))
+    return analyzer
 
 
 def _read_error(item: ReadItem) -> Outcome:
@@ -73,23 +86,6 @@ def _read_error(item: ReadItem) -> Outcome:
     raw = item.raw if item.raw is not None else item.raw_text
     return Outcome(item.position, error=str(item.error), error_code=item.error.code,
                    field=item.error.field, raw=json_safe(raw))
-
-
-def screen_item(item: ReadItem) -> ReadItem:
-    """The item with its raw record screened (`jsonsafe.screen`): non-finite numbers, over-long
-    integers and nesting past the limit make it an error item; lone surrogates are replaced and
-    listed in `item.warnings`. A rejected raw record is made JSON-safe here, in the main process,
-    so that it pickles to a worker and writes to the quarantine file."""
-    if item.error is not None or item.raw is None:
-        return item
-    try:
-        raw, replaced = screen(item.raw)
-    except RecordError as err:
-        return ReadItem(item.position, raw=json_safe(item.raw), error=err)
-    item.raw = raw
-    if replaced:
-        item.warnings = [{"code": "W001", "field": name, "message": Errors.W001.format(field=name)} for name in replaced]
-    return item
 
 
 def _prepare(item: ReadItem | Outcome) -> Outcome | Post:
@@ -203,7 +199,7 @@ def _unique(seen: SeenIds, item: ReadItem | Outcome, outcome: Outcome) -> Outcom
 def _score_screened(items: Iterable[ReadItem], options: AnalysisOptions, workers: int, chunk_size: int,
                     budget: float | None) -> Iterator[tuple[list[ReadItem | Outcome], list[Outcome]]]:
     if workers <= 1:
-        analyzer = Analyzer(options)
+        analyzer = warm_analyzer(options)
         for item in items:
             chunk = [item]
             yield chunk, score_chunk(analyzer, chunk, budget)
