@@ -25,6 +25,7 @@ from typing import List, Optional
 import typer
 
 from . import __version__
+from .commands import HELP_CREATOR
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_PARTIAL, EXIT_ABORTED = 0, 1, 2, 3, 4
 EXIT_SIGINT, EXIT_SIGTERM = 130, 143
@@ -44,7 +45,8 @@ HELP_QUARANTINE = "Quarantine file (default: OUTPUT's name with .quarantine.json
 HELP_WORKERS = "Worker processes (1 = in this process)."
 HELP_RECORD_TIMEOUT = "Seconds one post may take to analyse; a post over it is quarantined (E019) and the run goes on (0 = no limit)."
 HELP_RESUME = "Continue a stopped run (Ctrl-C, SIGTERM, killed) from its partial output and quarantine instead of starting over."
-HELP_MARKET = "Apply this market's disclosure rules to every post: it, us, uk, or a market a --rules file defines (default: the record's market, else from its language)."
+HELP_MARKET = ("Apply this market's disclosure rules to every post: it, us, uk, or a market a --rules file defines "
+               "(default: the record's market, else inferred from the caption: currency, link domains, spelling, language).")
 HELP_RULES = "Your own market rules file (YAML or JSON), validated on load."
 HELP_NO_MODEL = "Cues only: do not use the learned model (the verdicts do not change; probabilities, sincerity and comment types may)."
 HELP_MODEL = "A model folder to use instead of the shipped default."
@@ -98,6 +100,7 @@ def score(
     comments: Optional[Path] = typer.Option(None, "--comments", help=HELP_COMMENTS, exists=True, dir_okay=False),
     source: Optional[str] = typer.Option(None, "--source", help=HELP_SOURCE),
     column_map: Optional[str] = typer.Option(None, "--map", help=HELP_MAP),
+    creator: Optional[str] = typer.Option(None, "--creator", help=HELP_CREATOR),
     on_error: OnError = typer.Option(OnError.quarantine, "--on-error", help=HELP_ON_ERROR),
     quarantine: Optional[Path] = typer.Option(None, "--quarantine", help=HELP_QUARANTINE, dir_okay=False),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help=HELP_WORKERS),
@@ -130,7 +133,7 @@ def score(
                 list(inputs), output, options=options,
                 input_format=input_format.value if input_format else None,
                 output_format=fmt.value if fmt else None, comments_path=comments,
-                source=source, column_map=mapping,
+                source=source, column_map=mapping, creator=creator,
                 on_error=on_error.value, quarantine=quarantine, workers=workers, force=force,
                 on_outcome=(lambda _o: progress.advance(task)) if progress is not None else None,
                 record_timeout=record_timeout or None, resume=resume,

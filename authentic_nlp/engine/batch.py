@@ -74,6 +74,7 @@ def score_files(
     comments_path: Path | None = None,
     source: str | None = None,
     column_map: dict[str, str] | None = None,
+    creator: str | None = None,
     on_error: str = "quarantine",
     quarantine: Path | None = None,
     workers: int = 1,
@@ -105,7 +106,7 @@ def score_files(
     outcomes = None
     try:
         items = read_records(inputs, fmt=input_format, comments_path=comments_path, source=source,
-                             column_map=column_map)
+                             column_map=column_map, creator=creator)
         outcomes = score_items(items, options, workers=workers, record_timeout=record_timeout, resume=point)
         for outcome in outcomes:
             summary.records_in += 1
