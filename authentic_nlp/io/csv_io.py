@@ -24,7 +24,7 @@ from typing import IO, Any, Iterator, Sequence
 from ..errors import AuthenticNLPError, RecordError, SourcePosition
 from .base import ReadItem
 from .columns import cell_to_text, flatten_record, output_columns, text_to_cell
-from .spreadsheet import neutralize, restore
+from .spreadsheet import CsvRows, restore
 
 FIELD_SIZE_LIMIT = 1 << 28          # 256 MiB a cell: large captions are data, not a reason to stop
 KEEP_EMPTY = frozenset({"text"})    # required fields whose empty cell is the empty string
@@ -167,13 +167,13 @@ class CsvWriter:
         self._columns = output_columns()
         continuing = append and path.exists() and path.stat().st_size > 0
         self._handle = open(path, "a" if continuing else "w", encoding="utf-8", newline="")
-        self._writer = csv.writer(self._handle, lineterminator="\n")
+        self._writer = CsvRows(self._handle)
         if not continuing:
             self._writer.writerow(self._columns)
 
     def write(self, record: dict[str, Any]) -> None:
         flat = flatten_record(record, self._columns)
-        self._writer.writerow([neutralize(cell_to_text(flat[name])) for name in self._columns])
+        self._writer.writerow([cell_to_text(flat[name]) for name in self._columns])
 
     def flush(self) -> None:
         self._handle.flush()

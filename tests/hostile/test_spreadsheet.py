@@ -47,3 +47,14 @@ def test_the_audit_creators_csv_is_neutralized(monkeypatch, creator, cell):
     header, values = list(csv.reader(io.StringIO(creators_csv([{}]))))
     cells = dict(zip(header, values))
     assert cells["creator"] == cell and cells["posts"] == "3" and cells["index"] == "-0.5"
+
+
+@pytest.mark.parametrize("creator", ["0\r0", "riga\rdue", "\r", "ok"])
+def test_a_bare_carriage_return_does_not_split_the_row(tmp_path, creator):
+    path = tmp_path / "out.csv"
+    writer = CsvWriter(path)
+    writer.write({"id": "p1", "creator": creator, "platform": "other"})
+    writer.write({"id": "p2", "creator": "next", "platform": "other"})
+    writer.close()
+    first, second = read_scored_csv(path)
+    assert (first["id"], first["creator"], second["id"]) == ("p1", creator, "p2")
