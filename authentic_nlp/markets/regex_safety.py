@@ -232,7 +232,7 @@ def _char_pred(op: Any, av: Any, ctx: _Ctx) -> Pred:
             negate = True
         elif sop == C.RANGE:
             lo, hi = sav
-            parts.append(lambda ch, lo=lo, hi=hi: lo <= ord(ch) <= hi or lo <= ord(fold(ch)) <= hi)
+            parts.append(lambda ch, lo=lo, hi=hi: any(lo <= ord(c) <= hi for c in ch + fold(ch)))
         elif sop in (C.LITERAL, C.NOT_LITERAL, C.CATEGORY):
             parts.append(_char_pred(sop, sav, ctx))
         else:

@@ -61,5 +61,5 @@ def test_a_catastrophic_user_rule_is_a_usage_error_naming_file_entry_and_line(tm
     result = CliRunner().invoke(cli.app, [*args, "--rules", str(rules)])
     message = result.output + (result.stderr if result.stderr_bytes is not None else "")
     assert result.exit_code == 2, message
-    assert "E201" in message and "rules.yaml" in message and "it.signal.trap (line 5)" in message
+    assert "E201" in message and "rules.yaml" in message and "it.signal.trap (line 4)" in message
     assert time.perf_counter() - started < 30
