@@ -73,10 +73,15 @@ def _watch(parent: int, forked_by: int) -> None:
 def stop_pool(pool: Any) -> None:
     """Cancel what is queued and end the workers now (terminate, then kill after 5 s)."""
     processes = list((getattr(pool, "_processes", None) or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         if process.is_alive():
             process.terminate()
+    # chunks still queued for dead workers must not keep the queue's feeder thread (and so the
+    # pool's manager thread, joined at interpreter exit) waiting on a full pipe forever
+    call_queue = getattr(pool, "_call_queue", None)
+    if call_queue is not None:
+        call_queue.cancel_join_thread()
+    pool.shutdown(wait=False, cancel_futures=True)
     deadline = time.monotonic() + 5
     for process in processes:
         process.join(max(0.0, deadline - time.monotonic()))

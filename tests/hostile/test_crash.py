@@ -74,7 +74,7 @@ def test_a_stopped_run_resumes_to_the_same_bytes_and_leaves_no_process(tmp_path,
     family = descendants(process.pid)
     assert workers == 1 or len(family) >= workers    # the workers (and the forkserver) are there to be killed
     os.kill(process.pid, how)
-    code = process.wait(timeout=60)
+    code = process.wait(timeout=120)
     assert _wait_gone(family) == set(), "processes of the killed run are still alive"
     if how == signal.SIGTERM:
         assert code == 143
