@@ -23,6 +23,7 @@ import math
 from typing import Any
 
 from .errors import RecordError
+from .text.normalize import replace_surrogates
 
 MAX_DEPTH = 64              # levels of nested arrays/objects in one record (exports use under 10)
 MAX_INT_DIGITS = 4300       # Python's int <-> str conversion limit (sys.get_int_max_str_digits)
@@ -68,13 +69,6 @@ def has_surrogates(text: str) -> bool:
     except UnicodeEncodeError:
         return True
     return False
-
-
-def replace_surrogates(text: str) -> str:
-    """Lone surrogates -> U+FFFD (a valid surrogate pair, as `json` can leave it, is joined first)."""
-    if not has_surrogates(text):
-        return text
-    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 def _path(parent: str, key: Any) -> str:

@@ -19,7 +19,9 @@ What it does, in order:
    joiner (U+200D) and the variation selectors (U+FE0E/F) are kept where they are part of an
    emoji sequence ("👨‍👩‍👧", "❤️", "1️⃣") and removed where they sit inside Latin words.
 3. **Unicode NFC**: "e" + combining grave becomes "è".
-4. **Lone surrogates** (invalid Unicode that JSON escapes like "\\ud800" produce) become U+FFFD.
+4. **Surrogates**: a surrogate pair left as two code points is joined into its character; a lone
+   surrogate (half an emoji cut by a scraper, a "\\ud83d" escape in JSON) becomes U+FFFD, so the
+   text can be written as UTF-8 and evidence offsets stay valid.
 5. **Runs without whitespace capped**: a run of more than MAX_RUN (300) characters with no
    whitespace is cut to its first MAX_RUN characters. The tokenizer's time grows with the square
    of such a run (30,000 "!" took minutes); no word, hashtag, handle or link is that long, and
@@ -38,7 +40,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ..jsonsafe import replace_surrogates
 
 __all__ = ["normalize", "INVISIBLE_CHARS", "MAX_RUN", "longest_capped_run"]
 
@@ -79,6 +80,16 @@ _CP1252_CONTINUATION = (
 )
 # "Ã " is "à" whose second byte (a no-break space, 0xA0) was turned into a plain space.
 _MOJIBAKE_HINT_RE = re.compile(f"[\u00c2-\u00f4][{_CP1252_CONTINUATION}]|[\u0080-\u009f]|\u00c3 ")
+
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(text: str) -> str:
+    """Join surrogate pairs; replace lone surrogates with U+FFFD."""
+    if not _SURROGATE_RE.search(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 @lru_cache(maxsize=1)
