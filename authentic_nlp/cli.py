@@ -6,6 +6,8 @@ Exit codes (documented in the README):
   2  usage error: bad option, missing input, output exists without --force, invalid data file
   3  finished, but some records were quarantined or skipped
   4  stopped at the first bad record (--on-error fail)
+  130  `score` stopped by Ctrl-C (SIGINT); 143  stopped by SIGTERM: workers ended, temporary files
+       removed, the partial output kept for --resume
 
 Start-up stays instant: heavy modules (spaCy, torch) are imported inside the commands.
 """
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
+import signal
 import sys
 from enum import Enum
 from pathlib import Path
@@ -25,6 +28,7 @@ from . import __version__
 from .commands import HELP_CREATOR
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_PARTIAL, EXIT_ABORTED = 0, 1, 2, 3, 4
+EXIT_SIGINT, EXIT_SIGTERM = 130, 143
 
 HELP_APP = "Sincerity, sponsorship disclosure and two-way conversation in influencer posts (Italian and English)."
 HELP_SCORE = "Score posts from JSON Lines, CSV or Parquet files and write one scored record per input record."
@@ -39,6 +43,8 @@ HELP_MAP = "Rename source columns to contract fields: FIELD=COLUMN[,FIELD=COLUMN
 HELP_ON_ERROR = "What to do with a bad record: quarantine it (default), skip it, or stop."
 HELP_QUARANTINE = "Quarantine file (default: OUTPUT's name with .quarantine.jsonl)."
 HELP_WORKERS = "Worker processes (1 = in this process)."
+HELP_RECORD_TIMEOUT = "Seconds one post may take to analyse; a post over it is quarantined (E019) and the run goes on (0 = no limit)."
+HELP_RESUME = "Continue a stopped run (Ctrl-C, SIGTERM, killed) from its partial output and quarantine instead of starting over."
 HELP_MARKET = ("Apply this market's disclosure rules to every post: it, us, uk, or a market a --rules file defines "
                "(default: the record's market, else inferred from the caption: currency, link domains, spelling, language).")
 HELP_RULES = "Your own market rules file (YAML or JSON), validated on load."
@@ -99,6 +105,8 @@ def score(
     on_error: OnError = typer.Option(OnError.quarantine, "--on-error", help=HELP_ON_ERROR),
     quarantine: Optional[Path] = typer.Option(None, "--quarantine", help=HELP_QUARANTINE, dir_okay=False),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help=HELP_WORKERS),
+    record_timeout: float = typer.Option(30.0, "--record-timeout", min=0, help=HELP_RECORD_TIMEOUT),
+    resume: bool = typer.Option(False, "--resume", help=HELP_RESUME),
     market: Optional[str] = typer.Option(None, "--market", help=HELP_MARKET),
     rules: Optional[Path] = typer.Option(None, "--rules", help=HELP_RULES, exists=True, dir_okay=False),
     model: Optional[Path] = typer.Option(None, "--model", help=HELP_MODEL, exists=True, file_okay=False),
@@ -109,6 +117,7 @@ def score(
     quiet: bool = typer.Option(False, "--quiet", "-q", help=HELP_QUIET),
 ) -> None:
     from .engine.batch import RecordAbort, score_files
+    from .engine.lifecycle import Terminated, terminate_on_sigterm
     from .errors import AuthenticNLPError
     from .io.formats import parse_column_map
 
@@ -118,6 +127,7 @@ def score(
         _fail(str(err), EXIT_USAGE)
     options = _options(market, rules, model, no_model, evidence=not no_evidence, texts=not no_text)
     progress = _progress_bar() if _wants_progress(quiet) else None
+    previous_sigterm = terminate_on_sigterm()
     try:
         with progress if progress is not None else _nullcontext():
             task = progress.add_task("scoring", total=None) if progress is not None else None
@@ -128,14 +138,21 @@ def score(
                 source=source, column_map=mapping, creator=creator,
                 on_error=on_error.value, quarantine=quarantine, workers=workers, force=force,
                 on_outcome=(lambda _o: progress.advance(task)) if progress is not None else None,
+                record_timeout=record_timeout or None, resume=resume,
             )
+    except (KeyboardInterrupt, Terminated) as stop:
+        _fail(f"stopped by {'SIGTERM' if isinstance(stop, Terminated) else 'Ctrl-C'}; the partial output is kept: "
+              "rerun the same command with --resume to continue", EXIT_SIGTERM if isinstance(stop, Terminated) else EXIT_SIGINT)
     except RecordAbort as abort:
         _fail(f"stopped at {abort} (--on-error fail)", EXIT_ABORTED)
     except AuthenticNLPError as err:
         _fail(str(err), EXIT_USAGE)
+    finally:
+        signal.signal(signal.SIGTERM, previous_sigterm)
     if not quiet:
         _print_summary(summary)
-    raise typer.Exit(EXIT_PARTIAL if summary.quarantined or summary.skipped else EXIT_OK)
+    incomplete = summary.quarantined or summary.skipped or summary.quarantine   # quarantine: also a resumed run's
+    raise typer.Exit(EXIT_PARTIAL if incomplete else EXIT_OK)
 
 
 @app.command(help=HELP_EXPLAIN)
@@ -209,6 +226,7 @@ def _print_summary(summary) -> None:
         f"scored       {summary.scored}",
         f"quarantined  {summary.quarantined}" + (f"  -> {summary.quarantine}" if summary.quarantine else ""),
         f"skipped      {summary.skipped}",
+    ] + ([f"resumed      {summary.resumed} (written before the stop)"] if summary.resumed else []) + [
         f"seconds      {summary.seconds:.2f}",
         f"texts/s      {summary.texts_per_second:.0f}",
         f"posts/s      {summary.posts_per_second:.0f}",

@@ -35,6 +35,14 @@ class Errors:
     E013 = "row could not be read: {detail}"
     E014 = "field '{field}' is {length:,} characters long, over the limit of {limit:,} (no platform allows texts this long)"
     E015 = "{source}: this item cannot become a contract record: {detail}"
+    E016 = "field '{field}' is nested deeper than {limit} levels of arrays and objects"
+    E017 = "field '{field}' holds a number that is not finite: {value} (JSON has no NaN or Infinity)"
+    E018 = "field '{field}' holds an integer of {digits:,} digits, over the limit of {limit:,}"
+    E019 = "analysing the record took longer than its budget of {seconds:g} s (--record-timeout); the run went on without it"
+    E020 = "line {line}: {detail}"
+    # --- warnings on records that were scored (listed in the record's `input_warnings`) ---
+    W001 = "field '{field}': lone surrogate code points (invalid Unicode) replaced with U+FFFD"
+    W002 = "field '{field}': a run of {length:,} characters without whitespace cut to {limit:,} before analysis"
     # --- files ---
     E101 = "input file not found: {path}"
     E102 = "cannot tell the format of {path}; name it with --format or use .jsonl, .csv or .parquet"

@@ -21,6 +21,7 @@ from datetime import datetime, timezone
 from typing import Any, Mapping
 
 from .errors import RecordError
+from .jsonsafe import MAX_DEPTH, MAX_INT_DIGITS, JsonTooDeep, loads, screen
 
 PLATFORMS = ("instagram", "tiktok", "youtube", "other")
 MARKETS = ("it", "us", "uk")
@@ -65,7 +66,7 @@ def parse_post(raw: Any) -> Post:
         raise RecordError("E001", type=type(raw).__name__)
     comments_raw = raw.get("comments")
     if isinstance(comments_raw, str):
-        comments_raw = _json_field("comments", comments_raw)
+        comments_raw, _replaced = screen(_json_field("comments", comments_raw), "comments")
     comments: list[Comment] = []
     if comments_raw is not None:
         if not isinstance(comments_raw, list):
@@ -136,8 +137,17 @@ def _meta(raw: Mapping[str, Any], known: tuple[str, ...]) -> dict[str, Any]:
     return meta
 
 
+def _shown(value: Any) -> Any:
+    """The value as an error message shows it: long strings cut, huge integers described."""
+    if isinstance(value, str):
+        return value if len(value) <= 80 else value[:77] + "..."
+    if isinstance(value, int) and value.bit_length() > 256:
+        return f"<integer of about {int(value.bit_length() * 0.30103)} digits>"
+    return value
+
+
 def _type_error(name: str, expected: str, value: Any) -> RecordError:
-    shown = value if not isinstance(value, str) or len(value) <= 80 else value[:77] + "..."
+    shown = _shown(value)
     return RecordError("E003", field=name, expected=expected, type=type(value).__name__, value=shown)
 
 
@@ -145,7 +155,9 @@ def _json_field(name: str, value: str) -> Any:
     if not value.strip():
         return None
     try:
-        return json.loads(value)
+        return loads(value)
+    except JsonTooDeep:
+        raise RecordError("E016", field=name, limit=MAX_DEPTH) from None
     except json.JSONDecodeError as err:
         raise RecordError("E012", field=name, detail=str(err)) from None
 
@@ -156,6 +168,8 @@ def _required_id(raw: Mapping[str, Any]) -> str:
     value = raw["id"]
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise _type_error("id", "a string", value)
+    if isinstance(value, int) and value.bit_length() > 64:
+        raise _type_error("id", "a string or an integer of at most 19 digits", value)
     value = str(value).strip()
     if not value:
         raise RecordError("E003", field="id", expected="a non-empty string", type="str", value=raw["id"])
@@ -202,14 +216,22 @@ def _optional_int(raw: Mapping[str, Any], name: str) -> int | None:
         value = int(value)
     elif isinstance(value, str):
         text = value.strip().replace(",", "").replace("_", "")
-        if not text.isdigit():
+        if not _ascii_digits(text):    # "²".isdigit() is True, int("²") fails
             raise _type_error(name, "an integer", value)
+        if len(text) > MAX_INT_DIGITS:
+            raise RecordError("E018", field=name, digits=len(text), limit=MAX_INT_DIGITS)
         value = int(text)
     elif not isinstance(value, int):
         raise _type_error(name, "an integer", value)
+    elif value.bit_length() > MAX_INT_DIGITS * 3:
+        raise RecordError("E018", field=name, digits=int(value.bit_length() * 0.30103), limit=MAX_INT_DIGITS)
     if value < 0:
         raise RecordError("E010", field=name, value=value)
     return value
+
+
+def _ascii_digits(text: str) -> bool:
+    return text.isascii() and text.isdigit()
 
 
 _TRUE = {"true", "1", "yes", "y", "t"}
@@ -234,21 +256,21 @@ def _optional_time(raw: Mapping[str, Any], name: str) -> datetime | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool):
-        raise RecordError("E005", field=name, value=value)
+        raise RecordError("E005", field=name, value=_shown(value))
     if isinstance(value, (int, float)):
-        if not math.isfinite(value):
-            raise RecordError("E005", field=name, value=value)
+        if isinstance(value, int) and value.bit_length() > 64 or not math.isfinite(value):
+            raise RecordError("E005", field=name, value=_shown(value))
         try:
             return datetime.fromtimestamp(value, tz=timezone.utc)
         except (OverflowError, OSError, ValueError):
-            raise RecordError("E005", field=name, value=value) from None
+            raise RecordError("E005", field=name, value=_shown(value)) from None
     if isinstance(value, str):
         text = value.strip()
-        if text.lstrip("-").replace(".", "", 1).isdigit():
+        if _ascii_digits(text.lstrip("-").replace(".", "", 1)):
             return _optional_time({name: float(text)}, name)
         try:
             parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
         except ValueError:
-            raise RecordError("E005", field=name, value=value) from None
+            raise RecordError("E005", field=name, value=_shown(value)) from None
         return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
-    raise RecordError("E005", field=name, value=value)
+    raise RecordError("E005", field=name, value=_shown(value))

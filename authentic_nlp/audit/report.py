@@ -9,7 +9,6 @@ escaping ever fail. Nothing time-dependent is written unless `generated_at` is p
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
 import json
@@ -22,6 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Sequence
 
+from ..io.spreadsheet import CsvRows
 from . import charts
 from .engagement import count_text, engagement_note
 from .highlight import highlight
@@ -128,10 +128,11 @@ def csv_row(summary: dict[str, Any]) -> dict[str, Any]:
 
 def creators_csv(summaries: Sequence[dict[str, Any]]) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
+    writer = CsvRows(buffer)
+    writer.writerow(CSV_COLUMNS)
     for summary in summaries:
-        writer.writerow({k: ("" if v is None else v) for k, v in csv_row(summary).items()})
+        row = csv_row(summary)
+        writer.writerow(["" if row.get(k) is None else row[k] for k in CSV_COLUMNS])
     return buffer.getvalue()
 
 

@@ -17,8 +17,11 @@ from ..errors import AuthenticNLPError
 from ..io import quarantine_path_for, read_records
 from ..io.base import ReadItem
 from ..io.formats import format_of
-from ..io.results import ResultFiles, check_targets, quarantine_entry
+from ..io.results import ResultFiles, check_targets, partial_path, quarantine_entry
 from ..pipeline import AnalysisOptions
+from .budget import DEFAULT_RECORD_TIMEOUT
+from .lifecycle import Terminated
+from .resume import RESUMABLE, ResumePoint, resume_point
 from .runner import Outcome, score_items
 
 ON_ERROR = ("quarantine", "skip", "fail")
@@ -38,6 +41,7 @@ class ScoreSummary:
     scored: int = 0
     quarantined: int = 0
     skipped: int = 0
+    resumed: int = 0            # records an earlier, stopped run had written (--resume)
     texts: int = 0
     seconds: float = 0.0
     output: str | None = None
@@ -55,7 +59,7 @@ class ScoreSummary:
     def as_dict(self) -> dict[str, Any]:
         return {
             "records_in": self.records_in, "scored": self.scored, "quarantined": self.quarantined,
-            "skipped": self.skipped, "texts": self.texts, "seconds": round(self.seconds, 3),
+            "skipped": self.skipped, "resumed": self.resumed, "texts": self.texts, "seconds": round(self.seconds, 3),
             "texts_per_second": round(self.texts_per_second, 1),
             "posts_per_second": round(self.posts_per_second, 1), "output": self.output,
             "quarantine": self.quarantine, "errors_by_code": dict(sorted(self.errors_by_code.items())),
@@ -85,10 +89,17 @@ def score_files(
     workers: int = 1,
     force: bool = False,
     on_outcome: Callable[[Outcome], None] | None = None,
+    record_timeout: float | None = DEFAULT_RECORD_TIMEOUT,
+    resume: bool = False,
 ) -> ScoreSummary:
+    """Score `inputs` into `output`. Stopped by Ctrl-C or SIGTERM, the run keeps its partial files;
+    `resume=True` continues from them (see `engine.resume`). Any other failure removes them."""
     if on_error not in ON_ERROR:
         raise AuthenticNLPError("E401", option="--on-error", detail=f"expected one of {', '.join(ON_ERROR)}, got {on_error!r}")
     output = Path(output)
+    fmt = format_of(output, output_format)
+    if resume and (on_error != "quarantine" or fmt not in RESUMABLE):
+        raise AuthenticNLPError("E401", option="--resume", detail="needs --on-error quarantine and a JSON Lines or CSV output")
     quarantine = Path(quarantine) if quarantine else quarantine_path_for(output)
     keeps_quarantine = on_error == "quarantine"
     check_targets(list(inputs) + ([comments_path] if comments_path else []), output,
@@ -96,11 +107,17 @@ def score_files(
     options = options or AnalysisOptions()
     summary = ScoreSummary(output=str(output))
     started = time.perf_counter()
-    results = ResultFiles(output, format_of(output, output_format), quarantine if keeps_quarantine else None)
+    point: ResumePoint | None = None
+    if resume:
+        point = resume_point(partial_path(output), fmt, partial_path(quarantine))
+        summary.resumed = point.done
+    results = ResultFiles(output, fmt, quarantine if keeps_quarantine else None, resume=point is not None)
+    outcomes = None
     try:
         items = _started(read_records(inputs, fmt=input_format, comments_path=comments_path, source=source,
                                       column_map=column_map, creator=creator))
-        for outcome in score_items(items, options, workers=workers):
+        outcomes = score_items(items, options, workers=workers, record_timeout=record_timeout, resume=point)
+        for outcome in outcomes:
             summary.records_in += 1
             if outcome.ok:
                 results.write(outcome.record)
@@ -119,9 +136,12 @@ def score_files(
                     summary.quarantined += 1
             if on_outcome is not None:
                 on_outcome(outcome)
+        outcomes.close()
         summary.quarantine = results.commit()
-    except BaseException:
-        results.abort()
+    except BaseException as err:
+        if outcomes is not None:
+            outcomes.close()    # workers stopped, the id table removed
+        results.abort(keep=isinstance(err, (KeyboardInterrupt, Terminated)))
         raise
     summary.seconds = time.perf_counter() - started
     return summary

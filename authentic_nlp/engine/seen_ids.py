@@ -1,7 +1,8 @@
 """The duplicate post-id check, kept on disk so memory stays flat however many posts go by.
 
 Post ids must be unique within the input; a later record with an id already seen is rejected
-(E009, naming where the id was first seen). The ids seen so far live in a temporary SQLite table
+(E009, naming where the id was first seen). Only scored records register their id: the runner
+calls `add` on each outcome in input order, so a rejected record's id is free for a later one. The ids seen so far live in a temporary SQLite table
 (exact ids, no hashing, so no false duplicates), one uncommitted transaction, a bounded page cache.
 """
 
@@ -11,8 +12,7 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from ..errors import RecordError, SourcePosition
-from ..io.base import ReadItem
+from ..errors import SourcePosition
 
 CACHE_KIB = 8 * 1024
 
@@ -32,27 +32,18 @@ class SeenIds:
         db.execute("BEGIN")
         return db
 
-    def check(self, item: ReadItem) -> ReadItem:
-        """The item unchanged, or, when its id was seen before, the item with an E009 error."""
-        raw = item.raw
-        if item.error is not None or not isinstance(raw, dict):
-            return item
-        value = raw.get("id")
-        if isinstance(value, bool) or not isinstance(value, (str, int)):
-            return item  # validation names the problem
-        key = str(value).strip()
+    def add(self, key: str, position: SourcePosition) -> SourcePosition | None:
+        """Register `key` at `position`; returns where it was first seen when it was seen before."""
         if self._db is None:
             self._db = self._open()
-        position = item.position
         file = self._paths.setdefault(position.path, len(self._paths))
         inserted = self._db.execute("INSERT OR IGNORE INTO ids VALUES (?, ?, ?, ?)",
                                     (key, file, position.line, position.row)).rowcount
         if inserted:
-            return item
+            return None
         file, line, row = self._db.execute("SELECT file, line, row FROM ids WHERE id = ?", (key,)).fetchone()
         path = next(p for p, n in self._paths.items() if n == file)
-        first = SourcePosition(path, line=line, row=row)
-        return ReadItem(position, raw=raw, error=RecordError("E009", field="id", value=value, first=str(first)))
+        return SourcePosition(path, line=line, row=row)
 
     def close(self) -> None:
         if self._db is not None:

@@ -21,6 +21,7 @@ class ReadItem:
     raw: Any = None
     error: RecordError | None = None
     raw_text: str | None = None
+    warnings: list[dict[str, Any]] | None = None   # what was repaired in `raw` (lone surrogates)
 
 
 class RecordWriter(Protocol):

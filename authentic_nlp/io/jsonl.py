@@ -7,12 +7,17 @@ from pathlib import Path
 from typing import IO, Any, Iterator
 
 from ..errors import RecordError, SourcePosition
+from ..jsonsafe import MAX_DEPTH, WHOLE, JsonTooDeep, loads
 from .base import ReadItem
+
+BOM = b"\xef\xbb\xbf"
 
 
 def read_jsonl(path: Path) -> Iterator[ReadItem]:
     with open(path, "rb") as handle:
         for number, line in enumerate(handle, start=1):
+            if number == 1 and line.startswith(BOM):   # a byte-order mark (Notepad, Excel) is not data
+                line = line[len(BOM):]
             if not line.strip():
                 continue
             position = SourcePosition(str(path), line=number)
@@ -23,7 +28,11 @@ def read_jsonl(path: Path) -> Iterator[ReadItem]:
                                raw_text=line.decode("utf-8", "replace").rstrip("\r\n"))
                 continue
             try:
-                raw = json.loads(text)
+                raw = loads(text)
+            except JsonTooDeep:
+                yield ReadItem(position, error=RecordError("E016", field=WHOLE, limit=MAX_DEPTH),
+                               raw_text=text.rstrip("\r\n"))
+                continue
             except json.JSONDecodeError as err:
                 yield ReadItem(position, error=RecordError("E007", detail=str(err)), raw_text=text.rstrip("\r\n"))
                 continue
@@ -36,11 +45,16 @@ def dumps(record: Any) -> str:
 
 
 class JsonlWriter:
-    def __init__(self, path: Path) -> None:
-        self._handle: IO[str] = open(path, "w", encoding="utf-8", newline="\n")
+    """`append=True` continues an existing file (`score --resume`)."""
+
+    def __init__(self, path: Path, append: bool = False) -> None:
+        self._handle: IO[str] = open(path, "a" if append else "w", encoding="utf-8", newline="\n")
 
     def write(self, record: dict[str, Any]) -> None:
         self._handle.write(dumps(record) + "\n")
+
+    def flush(self) -> None:
+        self._handle.flush()
 
     def close(self) -> None:
         self._handle.close()

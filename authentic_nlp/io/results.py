@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..errors import AuthenticNLPError, SourcePosition
+from ..jsonsafe import json_safe
 from .base import RecordWriter
 from .jsonl import JsonlWriter
 from .writers import open_writer
@@ -23,7 +24,7 @@ def quarantine_entry(position: SourcePosition, code: str | None, field: str | No
     """One quarantine line: where the record was, what is wrong with it, and the record as read."""
     out: dict[str, Any] = position.as_dict()
     out.update({"code": code, "field": field, "error": error, "record": raw})
-    return out
+    return json_safe(out)
 
 
 def check_targets(inputs: Iterable[Path], output: Path, quarantine: Path | None, force: bool) -> None:
@@ -49,15 +50,21 @@ class ResultFiles:
     clean commit (the caller was allowed to overwrite it).
     """
 
-    def __init__(self, output: Path, fmt: str, quarantine: Path | None) -> None:
+    def __init__(self, output: Path, fmt: str, quarantine: Path | None, resume: bool = False) -> None:
         self.output, self.quarantine_path = output, quarantine
-        self._partial = output.with_name(f".{output.name}.partial")
-        self._q_partial = quarantine.with_name(f".{quarantine.name}.partial") if quarantine else None
-        self._writer: RecordWriter = open_writer(self._partial, fmt)
+        self._partial = partial_path(output)
+        self._q_partial = partial_path(quarantine) if quarantine else None
+        self._writer: RecordWriter = open_writer(self._partial, fmt, append=resume)
         self._q_writer: JsonlWriter | None = None
+        if self._q_partial is not None and self._q_partial.exists():
+            if resume:
+                self._q_writer = JsonlWriter(self._q_partial, append=True)
+            else:   # a stale one from a stopped run that is not resumed
+                self._q_partial.unlink()
 
     def write(self, record: dict[str, Any]) -> None:
         self._writer.write(record)
+        _flush(self._writer)
 
     def quarantine(self, entry: dict[str, Any]) -> None:
         if self._q_partial is None:
@@ -65,6 +72,7 @@ class ResultFiles:
         if self._q_writer is None:
             self._q_writer = JsonlWriter(self._q_partial)
         self._q_writer.write(entry)
+        self._q_writer.flush()
 
     def commit(self) -> str | None:
         """Move the results into place; returns the quarantine file's path when one was written."""
@@ -78,9 +86,25 @@ class ResultFiles:
             self.quarantine_path.unlink()
         return None
 
-    def abort(self) -> None:
+    def abort(self, keep: bool = False) -> None:
+        """Close the files; `keep=True` (the run was stopped) leaves the partial files for --resume."""
         self._writer.close()
-        self._partial.unlink(missing_ok=True)
         if self._q_writer is not None:
             self._q_writer.close()
+        if keep:
+            return
+        self._partial.unlink(missing_ok=True)
+        if self._q_partial is not None:
             self._q_partial.unlink(missing_ok=True)
+
+
+def partial_path(path: Path) -> Path:
+    """Where a result is written until the job ends well: `.NAME.partial` beside it."""
+    return path.with_name(f".{path.name}.partial")
+
+
+def _flush(writer: RecordWriter) -> None:
+    """After every record, so that a killed run leaves whole records for --resume (Parquet buffers)."""
+    flush = getattr(writer, "flush", None)
+    if flush is not None:
+        flush()

@@ -18,14 +18,15 @@ from .formats import format_of
 from .jsonl import JsonlWriter
 
 
-def open_writer(path: Path, fmt: str | None = None) -> RecordWriter:
+def open_writer(path: Path, fmt: str | None = None, append: bool = False) -> RecordWriter:
+    """A writer for `path`; `append=True` continues an existing JSON Lines or CSV file."""
     kind = format_of(Path(path), fmt)
     if kind == "jsonl":
-        return JsonlWriter(Path(path))
+        return JsonlWriter(Path(path), append=append)
     if kind == "csv":
         from .csv_io import CsvWriter
 
-        return CsvWriter(Path(path))
+        return CsvWriter(Path(path), append=append)
     if kind == "parquet":
         from .parquet_io import ParquetRecordWriter
 

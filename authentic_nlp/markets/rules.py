@@ -22,12 +22,13 @@ selects). `extends` must be written out for a shipped code, so no rules are drop
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..cues import load_yaml
+from ..cues import entry_error, load_yaml
 from ..errors import DataFileError
 from .loader import LABEL_KINDS, PrefilteredCues, build_entries
 
@@ -162,8 +163,23 @@ def apply_rules_file(markets: dict[str, Market], path: str | Path) -> dict[str, 
     if extends is True and code not in markets:
         raise _meta_error(path, f"meta.extends: true, but there is no market {code!r} to extend "
                                 f"(known: {', '.join(sorted(markets))}); use extends: false to define it")
+    check_backtracking(data, path)
     market = parse_market(data, path, base=markets[code] if extends is True else None)
     return {**markets, market.code: market}
+
+
+def check_backtracking(data: Any, path: str) -> None:
+    """Refuse a user regex that can backtrack catastrophically (E201 naming the file, entry and line)."""
+    from .regex_safety import backtracking_risk
+
+    for entry in data.get("cues") or [] if isinstance(data, dict) else []:
+        if isinstance(entry, dict) and isinstance(entry.get("regex"), str):
+            flags = re.IGNORECASE if entry.get("ignore_case", True) else 0
+            problem = backtracking_risk(entry["regex"], flags)
+            if problem:
+                raise entry_error(path, entry, f"regex {entry['regex']!r} can take exponential time on some texts: "
+                                               f"{problem}; rewrite it (an atomic group (?>...) or a possessive "
+                                               "quantifier such as a++ cannot backtrack)")
 
 
 def load_markets(rules_path: str | Path | None = None) -> dict[str, Market]:

@@ -22,6 +22,11 @@ What it does, in order:
 4. **Surrogates**: a surrogate pair left as two code points is joined into its character; a lone
    surrogate (half an emoji cut by a scraper, a "\\ud83d" escape in JSON) becomes U+FFFD, so the
    text can be written as UTF-8 and evidence offsets stay valid.
+5. **Runs without whitespace capped**: a run of more than MAX_RUN (300) characters with no
+   whitespace is cut to its first MAX_RUN characters. The tokenizer's time grows with the square
+   of such a run (30,000 "!" took minutes); no word, hashtag, handle or link is that long, and
+   300 characters keep a link's domain and path for the cues. The output `text` is this text, so
+   what was cut is visible; the runner also lists it in the record's `input_warnings` (W002).
 
 Fast paths: pure ASCII text is returned as it is (nothing above can apply); ftfy runs only on
 text holding a character pair that this mojibake always leaves (a lead byte shown as Â..ô then a
@@ -35,7 +40,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["normalize", "INVISIBLE_CHARS"]
+
+__all__ = ["normalize", "INVISIBLE_CHARS", "MAX_RUN", "longest_capped_run"]
+
+MAX_RUN = 300
+_LONG_RUN_RE = re.compile(rf"\S{{{MAX_RUN + 1},}}")
 
 # fmt: off
 INVISIBLE_CHARS = (
@@ -124,8 +133,26 @@ def remove_invisible(text: str) -> str:
     return text
 
 
+def cap_runs(text: str) -> str:
+    """Cut every run of more than MAX_RUN characters without whitespace to MAX_RUN characters."""
+    if len(text) <= MAX_RUN or not _LONG_RUN_RE.search(text):
+        return text
+    return _LONG_RUN_RE.sub(lambda m: m.group()[:MAX_RUN], text)
+
+
+def longest_capped_run(raw: str) -> int:
+    """The length of the longest run `normalize` cuts in `raw` (0 when it cuts none)."""
+    if len(raw) <= MAX_RUN or not _LONG_RUN_RE.search(raw):
+        return 0
+    return max((len(m.group()) for m in _LONG_RUN_RE.finditer(_normalize_uncapped(raw))), default=0)
+
+
 def normalize(text: str) -> str:
     """The text every analyzer sees; evidence offsets point into this string."""
+    return cap_runs(_normalize_uncapped(text))
+
+
+def _normalize_uncapped(text: str) -> str:
     if text.isascii():
         return text
     text = replace_surrogates(text)

@@ -65,15 +65,14 @@ def test_the_chunk_falls_back_to_one_record_at_a_time(analyzer: Analyzer, monkey
     items = [ReadItem(SourcePosition("in.jsonl", line=n + 1), raw=raw) for n, raw in enumerate(POSTS[:4])]
     items.insert(2, ReadItem(SourcePosition("in.jsonl", line=9), raw={"id": "bad", "text": 3}))
     expected = score_chunk(analyzer, items)
-    original = analyzer.analyze_post
+    original = analyzer.analyze_posts
 
-    def fails_on_b(post, language=None):
-        if post.id == "b":
+    def fails_with_b(posts):       # any batch holding post "b" fails, alone or in the chunk
+        if any(post.id == "b" for post in posts):
             raise RuntimeError("boom")
-        return original(post, language)
+        return original(posts)
 
-    monkeypatch.setattr(analyzer, "analyze_posts", lambda posts: (_ for _ in ()).throw(RuntimeError("chunk")))
-    monkeypatch.setattr(analyzer, "analyze_post", fails_on_b)
+    monkeypatch.setattr(analyzer, "analyze_posts", fails_with_b)
     got = score_chunk(analyzer, items)
     assert expected[2].error_code is not None                  # the invalid record: rejected either way
     assert [o.error_code for o in got] == [None, "internal", expected[2].error_code, None, None]

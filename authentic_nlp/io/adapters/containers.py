@@ -3,9 +3,11 @@
 A `.zip` (Instagram's "Download your information" archive) is read in place: members are opened
 from the archive, never extracted, so no member name can write outside a folder. Names are still
 checked (absolute paths, `..`, drive letters are refused) because they are matched against the
-export's known paths. Decompression is bounded three ways: the member count, each member's
-declared size, and its declared compression ratio; and while reading, a member that inflates past
-its declared size (a forged header) is stopped.
+export's known paths. Decompression is bounded: the member count, each member's declared size and
+compression ratio, the whole archive's declared size against its size on disk (many small members
+of a bomb each stay under the per-member check), and the total declared size of the members read
+(MAX_TOTAL_READ); and while reading, a member that inflates past its declared size (a forged
+header) is stopped.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from ...errors import AuthenticNLPError
 MAX_MEMBERS = 100_000
 MAX_MEMBER_BYTES = 1 << 30          # 1 GiB of JSON in one member is not an export, it is a bomb
 MAX_RATIO = 200                     # JSON compresses about 5-20x; zip bombs reach 1000x and more
+MAX_TOTAL_READ = 2 << 30            # declared bytes of all the members one archive has read
+RATIO_FLOOR = 64 << 20              # the whole-archive ratio is checked above this many declared bytes
 COMPRESSED_SUFFIXES = {".xz": lzma.open, ".gz": gzip.open, ".bz2": bz2.open}
 
 
@@ -91,6 +95,13 @@ class SafeZip:
                 self.close()
                 raise AuthenticNLPError("E112", path=f"{path}!{info.filename}", detail="unsafe member name")
             self._infos[info.filename.replace("\\", "/")] = info
+        self._read = 0
+        total = sum(info.file_size for info in self._infos.values())
+        on_disk = max(Path(path).stat().st_size, 1)
+        if total > RATIO_FLOOR and total > MAX_RATIO * on_disk:
+            self.close()
+            raise AuthenticNLPError("E112", path=str(path), detail=f"its members declare {total:,} bytes from "
+                                    f"{on_disk:,} on disk (a ratio over {MAX_RATIO}:1)")
 
     def names(self) -> list[str]:
         return sorted(self._infos)
@@ -103,6 +114,10 @@ class SafeZip:
         if info.file_size > (1 << 20) and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             detail = f"compression ratio over {MAX_RATIO}:1 ({info.file_size:,} from {info.compress_size:,} bytes)"
             raise AuthenticNLPError("E112", path=label, detail=detail)
+        self._read += info.file_size
+        if self._read > MAX_TOTAL_READ:
+            raise AuthenticNLPError("E112", path=label, detail=f"the members read so far declare {self._read:,} bytes "
+                                    f"(limit {MAX_TOTAL_READ:,} for one archive)")
         raw = _BoundedReader(self._zip.open(info), info.file_size, label)
         return io.TextIOWrapper(io.BufferedReader(raw), encoding="utf-8-sig", newline="")
 

@@ -16,6 +16,7 @@ from typing import Iterator
 from ...errors import RecordError
 from ..base import ReadItem
 from ..results import ResultFiles, check_targets, quarantine_entry
+from ..screening import screen_item
 from ..writers import quarantine_path_for
 
 
@@ -41,14 +42,23 @@ def read_inputs(inputs: list[Path], source: str | None, column_map: dict[str, st
 
 
 def _checked(item: ReadItem, seen) -> ReadItem:
+    """The item screened (`io.screening`) and validated; a valid post's id is checked for duplicates
+    (only valid posts hold their id). Repairs (lone surrogates) go in the post's `input_warnings`."""
     from ...schema import parse_post
 
-    item = seen.check(item)
-    if item.error is None:
-        try:
-            parse_post(item.raw)
-        except RecordError as err:
-            item.error = err
+    item = screen_item(item)
+    if item.error is not None:
+        return item
+    try:
+        post = parse_post(item.raw)
+    except RecordError as err:
+        item.error = err
+        return item
+    first = seen.add(post.id, item.position)
+    if first is not None:
+        item.error = RecordError("E009", field="id", value=item.raw.get("id"), first=str(first))
+    elif item.warnings:
+        item.raw["input_warnings"] = item.warnings
     return item
 
 

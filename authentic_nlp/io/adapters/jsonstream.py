@@ -18,9 +18,10 @@ import json
 from dataclasses import dataclass
 from typing import IO, Any, Iterator
 
+from ...jsonsafe import JsonTooDeep, raw_decode
+
 CHUNK_CHARS = 1 << 16
 MAX_ITEM_CHARS = 64 << 20   # one item (post, comment thread) larger than this is a broken file
-_DECODER = json.JSONDecoder()
 _SPACE = " \t\r\n\ufeff"
 
 
@@ -75,7 +76,9 @@ class _Buffer:
         start_line = self.line
         while True:
             try:
-                value, end = _DECODER.raw_decode(self.text, self.pos)
+                value, end = raw_decode(self.text, self.pos)
+            except JsonTooDeep as err:
+                return JsonValue(start_line, error=str(err), text=self.text[self.pos:self.pos + 200])
             except json.JSONDecodeError as err:
                 incomplete = "Unterminated" in err.msg or err.pos >= len(self.text) - 32
                 if incomplete and len(self.text) - self.pos < MAX_ITEM_CHARS and self.more():
