@@ -47,6 +47,8 @@ HELP_FORCE = "Overwrite OUTPUT and its quarantine file if they exist."
 HELP_QUIET = "No progress bar and no summary."
 HELP_LANG = "Language of the text as an ISO 639-1 code, e.g. it or en (default: identified)."
 HELP_JSON = "Print the full record as JSON instead of the readable view."
+HELP_VERBOSE = "Log what the library does to stderr: -v for INFO, -vv for DEBUG."
+LOG_LEVELS = (logging.WARNING, logging.INFO, logging.DEBUG)
 
 
 class OutputFormat(str, Enum):
@@ -73,9 +75,10 @@ def _version(value: bool) -> None:
 @app.callback()
 def main(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what the library does to stderr."),
+    verbose: int = typer.Option(0, "--verbose", "-v", count=True, help=HELP_VERBOSE),
 ) -> None:
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=LOG_LEVELS[min(verbose, len(LOG_LEVELS) - 1)],
+                        format="%(levelname)s %(name)s: %(message)s")
 
 
 def _fail(message: str, code: int) -> None:

@@ -11,9 +11,10 @@ post (one per worker process).
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
 
 from spacy.tokens import Doc
 
@@ -22,6 +23,11 @@ from .schema import Post
 from .text.langid import LanguageResult, identify
 from .text.nlp import get_nlp
 from .text.normalize import normalize
+
+if TYPE_CHECKING:
+    from .engine.pipe import Quarantined
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -77,6 +83,7 @@ class Analyzer:
 
         self.options = options or AnalysisOptions()
         self.stages: list[tuple[str, Stage]] = build_stages(self.options)
+        logger.debug("analyzer built: %s; stages %s", self.options, ", ".join(name for name, _ in self.stages))
 
     def analyze_text(self, text: str, context: LanguageResult | None = None,
                      language: str | None = None) -> TextAnalysis:
@@ -98,3 +105,11 @@ class Analyzer:
         for _name, stage in self.stages:
             stage(ctx)
         return ctx.record if self.options.evidence else strip_evidence(ctx.record)
+
+    def pipe(self, records: Iterable[Mapping[str, Any]], *, batch_size: int = 64, n_process: int = 1,
+             on_error: str = "quarantine") -> Iterator["dict[str, Any] | Quarantined"]:
+        """Score contract records in input order, like spaCy's `nlp.pipe`; a record that cannot be
+        scored yields a `Quarantined` value (or is skipped, or raises). See `engine.pipe`."""
+        from .engine.pipe import pipe
+
+        return pipe(self, records, batch_size=batch_size, n_process=n_process, on_error=on_error)

@@ -7,6 +7,7 @@ into place at the end, so an aborted run never leaves a half-written result unde
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,8 @@ from ..io.formats import format_of
 from ..io.results import ResultFiles, check_targets, quarantine_entry
 from ..pipeline import AnalysisOptions
 from .runner import Outcome, score_items
+
+logger = logging.getLogger(__name__)
 
 ON_ERROR = ("quarantine", "skip", "fail")
 
@@ -87,6 +90,7 @@ def score_files(
     summary = ScoreSummary(output=str(output))
     started = time.perf_counter()
     results = ResultFiles(output, format_of(output, output_format), quarantine if keeps_quarantine else None)
+    logger.info("scoring %s -> %s (%d worker(s), on error: %s)", ", ".join(map(str, inputs)), output, workers, on_error)
     try:
         items = read_records(inputs, fmt=input_format, comments_path=comments_path, source=source,
                              column_map=column_map)
@@ -114,5 +118,6 @@ def score_files(
         results.abort()
         raise
     summary.seconds = time.perf_counter() - started
+    logger.info("scored %d of %d records in %.1f s", summary.scored, summary.records_in, summary.seconds)
     return summary
 

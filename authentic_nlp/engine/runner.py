@@ -23,7 +23,7 @@ from ..pipeline import AnalysisOptions, Analyzer
 from ..schema import Post, parse_post
 from .seen_ids import SeenIds
 
-logger = logging.getLogger("authentic_nlp")
+logger = logging.getLogger(__name__)
 
 CHUNK_SIZE = 64
 # Longest caption or comment scored. The platforms cap captions at 2,200 (Instagram), 4,000 (TikTok)
@@ -107,25 +107,27 @@ def _chunks(items: Iterable[ReadItem], size: int) -> Iterator[list[ReadItem | Ou
 
 
 def score_items(items: Iterable[ReadItem], options: AnalysisOptions, workers: int = 1,
-                chunk_size: int = CHUNK_SIZE) -> Iterator[Outcome]:
-    """Score every item in order; yields one `Outcome` per item."""
+                chunk_size: int = CHUNK_SIZE, analyzer: Analyzer | None = None) -> Iterator[Outcome]:
+    """Score every item in order; yields one `Outcome` per item. `analyzer`, when given, scores in
+    this process with `workers=1` (else one is built from `options`, once per worker)."""
     seen = SeenIds()
     try:
-        yield from _score_checked(map(seen.check, items), options, workers, chunk_size)
+        yield from _score_checked(map(seen.check, items), options, workers, chunk_size, analyzer)
     finally:
         seen.close()
 
 
 def _score_checked(items: Iterable[ReadItem], options: AnalysisOptions, workers: int,
-                   chunk_size: int) -> Iterator[Outcome]:
+                   chunk_size: int, analyzer: Analyzer | None = None) -> Iterator[Outcome]:
     if workers <= 1:
-        analyzer = Analyzer(options)
+        analyzer = analyzer or Analyzer(options)
         for item in items:
             yield _score_one(analyzer, item)
         return
     # forkserver, not fork: a process that already ran torch (its OpenMP pool started) deadlocks
     # children it forks; each worker builds its own Analyzer in `_init_worker` anyway.
     context = multiprocessing.get_context("forkserver")
+    logger.info("scoring in %d worker processes, %d records a chunk", workers, chunk_size)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
                              initargs=(options,)) as pool:
         pending: deque[Future[list[Outcome]]] = deque()

@@ -30,7 +30,7 @@ from .features import FeatureConfig, batch_ids, text_ids
 from .model import NetConfig, build_network
 from .report import argmax, binary_metrics, multiclass_metrics
 
-logger = logging.getLogger("authentic_nlp")
+logger = logging.getLogger(__name__)
 
 WEIGHTS_FILE = "model.pt"
 CONFIG_FILE = "config.json"

@@ -37,7 +37,7 @@ from .base import MAPPING_ERRORS, Source, comment_dict, json_items, post_dict, q
 from .containers import SafeZip, open_text
 from .values import epoch_to_iso, fix_meta_mojibake, get_path, handle, to_time
 
-logger = logging.getLogger("authentic_nlp")
+logger = logging.getLogger(__name__)
 
 NAME = "instagram-export"
 # fmt: off
