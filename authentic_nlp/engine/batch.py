@@ -11,7 +11,7 @@ import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from ..errors import AuthenticNLPError
 from ..io import quarantine_path_for, read_records
@@ -94,25 +94,7 @@ def score_files(
     try:
         items = read_records(inputs, fmt=input_format, comments_path=comments_path, source=source,
                              column_map=column_map)
-        for outcome in score_items(items, options, workers=workers):
-            summary.records_in += 1
-            if outcome.ok:
-                results.write(outcome.record)
-                summary.scored += 1
-                summary.texts += outcome.texts
-            else:
-                code = outcome.error_code or "unknown"
-                summary.errors_by_code[code] = summary.errors_by_code.get(code, 0) + 1
-                if on_error == "fail":
-                    raise RecordAbort(outcome)
-                if on_error == "skip":
-                    summary.skipped += 1
-                else:
-                    results.quarantine(quarantine_entry(outcome.position, outcome.error_code, outcome.field,
-                                                        outcome.error, outcome.raw))
-                    summary.quarantined += 1
-            if on_outcome is not None:
-                on_outcome(outcome)
+        write_outcomes(score_items(items, options, workers=workers), results, on_error, summary, on_outcome)
         summary.quarantine = results.commit()
     except BaseException:
         results.abort()
@@ -121,3 +103,27 @@ def score_files(
     logger.info("scored %d of %d records in %.1f s", summary.scored, summary.records_in, summary.seconds)
     return summary
 
+
+
+def write_outcomes(outcomes: Iterable[Outcome], results: ResultFiles, on_error: str, summary: ScoreSummary,
+                   on_outcome: Callable[[Outcome], None] | None = None) -> None:
+    """Each outcome to the output or the quarantine file (or skipped, or stop), counted in `summary`."""
+    for outcome in outcomes:
+        summary.records_in += 1
+        if outcome.ok:
+            results.write(outcome.record)
+            summary.scored += 1
+            summary.texts += outcome.texts
+        else:
+            code = outcome.error_code or "unknown"
+            summary.errors_by_code[code] = summary.errors_by_code.get(code, 0) + 1
+            if on_error == "fail":
+                raise RecordAbort(outcome)
+            if on_error == "skip":
+                summary.skipped += 1
+            else:
+                results.quarantine(quarantine_entry(outcome.position, outcome.error_code, outcome.field,
+                                                    outcome.error, outcome.raw))
+                summary.quarantined += 1
+        if on_outcome is not None:
+            on_outcome(outcome)
