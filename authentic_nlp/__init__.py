@@ -6,7 +6,7 @@ The public API:
 
 `analyze_text` and `analyze_posts` score with a shared analyzer, built once per process and per
 set of options (`shared_analyzer`), so a one-off call costs milliseconds, not a model load.
-`Analyzer.pipe` scores many records in order; `authentic_nlp.frames.score_frame` scores DataFrames.
+`Analyzer.pipe` scores many records in order; `score_frame` scores pandas or polars DataFrames and Arrow tables.
 
 Nothing heavy is imported here: spaCy loads on first use, torch only when a learned model is used.
 Nothing is configured at import either: the library logs under `authentic_nlp.*` and leaves
@@ -23,7 +23,7 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from .pipeline import AnalysisOptions, Analyzer
 
-__all__ = ["__version__", "analyze_posts", "analyze_text", "load_analyzer", "shared_analyzer"]
+__all__ = ["__version__", "analyze_posts", "analyze_text", "load_analyzer", "score_frame", "shared_analyzer"]
 SHARED_ANALYZERS = 8   # distinct option sets whose analyzers stay cached in one process
 
 
@@ -73,3 +73,11 @@ def analyze_posts(records: Iterable[Mapping[str, Any]], *, creator_signals: bool
 def analyze_text(text: str, **kwargs: Any) -> dict[str, Any]:
     """Score one caption as a post without comments."""
     return next(analyze_posts([{"id": "text", "text": text}], **kwargs))
+
+
+def score_frame(frame: Any, text: str = "text", id: str | None = None, comments: str | None = None,
+                **kwargs: Any) -> Any:
+    """Score a pandas or polars DataFrame or an Arrow table; see `authentic_nlp.interop.frames`."""
+    from .interop.frames import score_frame as score
+
+    return score(frame, text=text, id=id, comments=comments, **kwargs)
