@@ -37,7 +37,7 @@ HELP_SOURCE = "The platform export or scraper format of the inputs (see the READ
 HELP_MAP = "Rename source columns to contract fields: FIELD=COLUMN[,FIELD=COLUMN...], e.g. text=Description,creator=Account."
 HELP_ON_ERROR = "What to do with a bad record: quarantine it (default), skip it, or stop."
 HELP_QUARANTINE = "Quarantine file (default: OUTPUT's name with .quarantine.jsonl)."
-HELP_WORKERS = "Worker processes (1 = in this process)."
+HELP_WORKERS = "Worker processes (1 = in this process); with --engine ray, scoring actors."
 HELP_MARKET = "Apply this market's disclosure rules to every post: it, us, uk, or a market a --rules file defines (default: the record's market, else from its language)."
 HELP_RULES = "Your own market rules file (YAML or JSON), validated on load."
 HELP_NO_MODEL = "Cues only: do not use the learned model (the verdicts do not change; probabilities, sincerity and comment types may)."
@@ -131,6 +131,8 @@ def score(
         _require_ray()
     else:
         _local_only(address=address, ordered=ordered, creator_signals=creator_signals)
+        if Path(output).is_dir():
+            _fail(f"option --output: {output} is a folder; give a file (folders of shards need --engine ray)", EXIT_USAGE)
     options = _options(market, rules, model, no_model, evidence=not no_evidence)
     progress = _progress_bar() if _wants_progress(quiet) else None
     common = dict(options=options, input_format=input_format.value if input_format else None,
