@@ -135,7 +135,9 @@ def score_dataset(
         from ..io.writers import quarantine_path_for
 
         quarantine = Path(quarantine) if quarantine else quarantine_path_for(Path(output))
-        local_inputs = [Path(n) for n in names if "://" not in n]
+        from ..io.remote import is_uri
+
+        local_inputs = [Path(n) for n in names if not is_uri(n)]
         check_targets(local_inputs + ([Path(comments_path)] if comments_path else []), Path(output),
                       quarantine if on_error == "quarantine" else None, force)
     else:
@@ -166,7 +168,10 @@ def _build(ray: Any, names: list[str], read_args: dict[str, Any], options: "Anal
     context.execution_options.preserve_order = ordered
     context.enable_progress_bars = False
     placement: dict[str, Any] = {}
-    if any("://" not in n for n in names + [read_args["comments_path"] or "x://"]):
+    from ..io.remote import is_uri
+
+    given = names + ([read_args["comments_path"]] if read_args["comments_path"] else [])
+    if not all(is_uri(name) for name in given):
         # local paths exist on this node only: the read task runs here
         placement["label_selector"] = {NODE_ID_LABEL: ray.get_runtime_context().get_node_id()}
     dataset = ray.data.read_datasource(RecordsDatasource(names, read_args, batch_size), num_cpus=SIDE_CPUS,

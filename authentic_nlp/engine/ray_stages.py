@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import pickle
 import tempfile
-from contextlib import ExitStack
+from contextlib import ExitStack, closing
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -58,7 +58,7 @@ def read_blocks(inputs: list[str], read_args: dict[str, Any], block_rows: int) -
         comments = read_args.get("comments_path")
         args = dict(read_args, comments_path=stack.enter_context(local_copy(comments)) if comments else None)
         names = {str(path): name for path, name in zip(local, inputs) if str(path) != name}
-        seen = stack.enter_context(_closing(SeenIds()))
+        seen = stack.enter_context(closing(SeenIds()))
         seqs: list[int] = []
         items: list[bytes] = []
         for seq, item in enumerate(map(seen.check, _renamed(read_records(local, **args), names))):
@@ -69,17 +69,6 @@ def read_blocks(inputs: list[str], read_args: dict[str, Any], block_rows: int) -
                 seqs, items = [], []
         if seqs:
             yield _block(seqs, items)
-
-
-class _closing:
-    def __init__(self, thing: Any) -> None:
-        self.thing = thing
-
-    def __enter__(self) -> Any:
-        return self.thing
-
-    def __exit__(self, *exc: Any) -> None:
-        self.thing.close()
 
 
 class RecordsDatasource(Datasource):

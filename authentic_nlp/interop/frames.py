@@ -66,7 +66,7 @@ def _contract_view(table: Any, mapping: dict[str, str]) -> tuple[Any, list[str]]
     missing = [column for column in mapping.values() if column not in table.column_names]
     if missing:
         raise KeyError(f"no column {', '.join(map(repr, missing))} in the frame; it has {table.column_names}")
-    picked = dict((field, column) for field, column in mapping.items())
+    picked = dict(mapping)
     for name in table.column_names:
         if name in POST_FIELDS and name not in picked and name not in picked.values():
             picked[name] = name

@@ -110,3 +110,16 @@ def test_without_ray_the_engine_says_what_to_install(tmp_path, monkeypatch):
     source.write_text('{"id": "a", "text": "ciao"}\n', encoding="utf-8")
     result = _score(source, "-o", tmp_path / "out", "--engine", "ray")
     assert result.exit_code == cli.EXIT_USAGE and "pip install 'authentic-nlp[ray]'" in result.output
+
+
+@pytest.mark.parametrize("kwargs,message", [
+    ({"on_error": "fail"}, "fail needs --ordered"),
+    ({"on_error": "stop"}, "expected one of"),
+    ({"workers": 0}, "at least one worker"),
+])
+def test_bad_arguments_fail_before_ray_starts(tmp_path, kwargs, message):
+    from authentic_nlp.engine.distributed import score_dataset
+    from authentic_nlp.errors import AuthenticNLPError
+
+    with pytest.raises(AuthenticNLPError, match=message):
+        score_dataset([tmp_path / "in.jsonl"], tmp_path / "out", **kwargs)
