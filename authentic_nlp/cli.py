@@ -22,6 +22,7 @@ from typing import List, Optional
 import typer
 
 from . import __version__
+from .commands import HELP_CREATOR
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_PARTIAL, EXIT_ABORTED = 0, 1, 2, 3, 4
 
@@ -38,7 +39,8 @@ HELP_MAP = "Rename source columns to contract fields: FIELD=COLUMN[,FIELD=COLUMN
 HELP_ON_ERROR = "What to do with a bad record: quarantine it (default), skip it, or stop."
 HELP_QUARANTINE = "Quarantine file (default: OUTPUT's name with .quarantine.jsonl)."
 HELP_WORKERS = "Worker processes (1 = in this process); with --engine ray, scoring actors."
-HELP_MARKET = "Apply this market's disclosure rules to every post: it, us, uk, or a market a --rules file defines (default: the record's market, else from its language)."
+HELP_MARKET = ("Apply this market's disclosure rules to every post: it, us, uk, or a market a --rules file defines "
+               "(default: the record's market, else inferred from the caption: currency, link domains, spelling, language).")
 HELP_RULES = "Your own market rules file (YAML or JSON), validated on load."
 HELP_NO_MODEL = "Cues only: do not use the learned model (the verdicts do not change; probabilities, sincerity and comment types may)."
 HELP_MODEL = "A model folder to use instead of the shipped default."
@@ -104,6 +106,7 @@ def score(
     comments: Optional[Path] = typer.Option(None, "--comments", help=HELP_COMMENTS, exists=True, dir_okay=False),
     source: Optional[str] = typer.Option(None, "--source", help=HELP_SOURCE),
     column_map: Optional[str] = typer.Option(None, "--map", help=HELP_MAP),
+    creator: Optional[str] = typer.Option(None, "--creator", help=HELP_CREATOR),
     on_error: OnError = typer.Option(OnError.quarantine, "--on-error", help=HELP_ON_ERROR),
     quarantine: Optional[Path] = typer.Option(None, "--quarantine", help=HELP_QUARANTINE, dir_okay=False),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help=HELP_WORKERS),
@@ -137,7 +140,8 @@ def score(
     progress = _progress_bar() if _wants_progress(quiet) else None
     common = dict(options=options, input_format=input_format.value if input_format else None,
                   output_format=fmt.value if fmt else None, comments_path=comments, source=source,
-                  column_map=mapping, on_error=on_error.value, quarantine=quarantine, workers=workers, force=force)
+                  column_map=mapping, creator=creator, on_error=on_error.value, quarantine=quarantine,
+                  workers=workers, force=force)
     try:
         with progress if progress is not None else _nullcontext():
             task = progress.add_task("scoring", total=None) if progress is not None else None

@@ -73,6 +73,7 @@ def score_files(
     comments_path: Path | None = None,
     source: str | None = None,
     column_map: dict[str, str] | None = None,
+    creator: str | None = None,
     on_error: str = "quarantine",
     quarantine: Path | None = None,
     workers: int = 1,
@@ -93,7 +94,7 @@ def score_files(
     logger.info("scoring %s -> %s (%d worker(s), on error: %s)", ", ".join(map(str, inputs)), output, workers, on_error)
     try:
         items = read_records(inputs, fmt=input_format, comments_path=comments_path, source=source,
-                             column_map=column_map)
+                             column_map=column_map, creator=creator)
         write_outcomes(score_items(items, options, workers=workers), results, on_error, summary, on_outcome)
         summary.quarantine = results.commit()
     except BaseException:

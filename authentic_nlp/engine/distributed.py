@@ -90,9 +90,9 @@ def _connect(ray: Any, address: str | None) -> bool:
     return True
 
 
-def _read_args(input_format, comments_path, source, column_map) -> dict[str, Any]:
+def _read_args(input_format, comments_path, source, column_map, creator) -> dict[str, Any]:
     return {"fmt": input_format, "comments_path": str(comments_path) if comments_path else None, "source": source,
-            "column_map": column_map}
+            "column_map": column_map, "creator": creator}
 
 
 def score_dataset(
@@ -108,6 +108,7 @@ def score_dataset(
     comments_path: str | Path | None = None,
     source: str | None = None,
     column_map: dict[str, str] | None = None,
+    creator: str | None = None,
     on_error: str = "quarantine",
     quarantine: Path | None = None,
     creator_signals: bool = False,
@@ -145,7 +146,7 @@ def score_dataset(
     started_ray = _connect(ray, address)
     started = time.perf_counter()
     try:
-        dataset = _build(ray, names, _read_args(input_format, comments_path, source, column_map), options,
+        dataset = _build(ray, names, _read_args(input_format, comments_path, source, column_map, creator), options,
                          workers, batch_size, actor_cpus, creator_signals, ordered)
         if ordered:
             summary = _write_ordered(dataset, Path(output), format_of(Path(output), output_format), quarantine,
@@ -180,7 +181,8 @@ def _build(ray: Any, names: list[str], read_args: dict[str, Any], options: "Anal
                                   batch_format="pyarrow", compute=ray.data.ActorPoolStrategy(size=workers),
                                   num_cpus=actor_cpus)
     if creator_signals:
-        dataset = dataset.groupby("creator").map_groups(creator_group, batch_format="pyarrow", num_cpus=SIDE_CPUS)
+        dataset = dataset.groupby("creator").map_groups(creator_group, fn_args=(options,), batch_format="pyarrow",
+                                                        num_cpus=SIDE_CPUS)
         if ordered:
             dataset = dataset.sort("seq")
     return dataset

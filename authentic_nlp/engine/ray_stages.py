@@ -19,6 +19,7 @@ import pickle
 import tempfile
 from contextlib import ExitStack, closing
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -115,9 +116,17 @@ def _creator(outcome: Outcome) -> str:
     return creator if isinstance(creator, str) else ""
 
 
-def creator_group(group: pa.Table) -> pa.Table:
-    """One creator's posts: near-duplicate and templated captions lower sincerity (as `analyze_posts`
-    does with creator signals), and the cross-post pod check is attached to the earliest post."""
+@lru_cache(maxsize=4)
+def _market_rescorer(options: AnalysisOptions) -> Any:
+    from ..analyzers.market_creator import SponsorshipRescorer
+
+    return SponsorshipRescorer(options=options)
+
+
+def creator_group(group: pa.Table, options: AnalysisOptions) -> pa.Table:
+    """One creator's posts, as `analyze_posts` compares them with creator signals: the markets inferred
+    with evidence decide the market of posts without one, near-duplicate and templated captions lower
+    sincerity; the cross-post pod check is attached to the earliest post."""
     from ..analyzers.pods import creator_pod_signals
     from ..analyzers.sincerity_creator import score_creator_posts
     from ..schema import parse_post
@@ -130,7 +139,7 @@ def creator_group(group: pa.Table) -> pa.Table:
         raws = [pickle.loads(b) for b in group.column("post").to_pylist()]
         posts = [parse_post(raw) for raw, o in zip(raws, outcomes) if o.ok]
         records = [o.record for o in scored]
-        score_creator_posts(posts, records)
+        score_creator_posts(posts, records, _market_rescorer(options))
         from ..io.jsonl import dumps
 
         pods = creator_pod_signals(zip(posts, records))
