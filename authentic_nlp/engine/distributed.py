@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from ..errors import AuthenticNLPError
 from ..io.formats import SUFFIXES, format_of
+from ..io.remote import is_uri
 
 if TYPE_CHECKING:   # the pipeline (spaCy) loads only when a job runs, after Ray is found
     from ..pipeline import AnalysisOptions
@@ -51,7 +52,7 @@ def require_ray() -> Any:
 
 
 def _input_names(inputs: list[str | Path]) -> list[str]:
-    from ..io.remote import check_exists, is_uri
+    from ..io.remote import check_exists
 
     names = [str(name) if is_uri(str(name)) else str(Path(name)) for name in inputs]
     for name in names:
@@ -136,8 +137,6 @@ def score_dataset(
         from ..io.writers import quarantine_path_for
 
         quarantine = Path(quarantine) if quarantine else quarantine_path_for(Path(output))
-        from ..io.remote import is_uri
-
         local_inputs = [Path(n) for n in names if not is_uri(n)]
         check_targets(local_inputs + ([Path(comments_path)] if comments_path else []), Path(output),
                       quarantine if on_error == "quarantine" else None, force)
@@ -169,8 +168,6 @@ def _build(ray: Any, names: list[str], read_args: dict[str, Any], options: "Anal
     context.execution_options.preserve_order = ordered
     context.enable_progress_bars = False
     placement: dict[str, Any] = {}
-    from ..io.remote import is_uri
-
     given = names + ([read_args["comments_path"]] if read_args["comments_path"] else [])
     if not all(is_uri(name) for name in given):
         # local paths exist on this node only: the read task runs here
