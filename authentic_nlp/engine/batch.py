@@ -7,14 +7,16 @@ into place at the end, so an aborted run never leaves a half-written result unde
 
 from __future__ import annotations
 
+import itertools
 import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from ..errors import AuthenticNLPError
 from ..io import quarantine_path_for, read_records
+from ..io.base import ReadItem
 from ..io.formats import format_of
 from ..io.results import ResultFiles, check_targets, quarantine_entry
 from ..pipeline import AnalysisOptions
@@ -63,6 +65,13 @@ class ScoreSummary:
         }
 
 
+def _started(items: Iterator[ReadItem]) -> Iterator[ReadItem]:
+    """The reader, started: missing files and files of unknown shape fail here, as usage errors,
+    before the analyzer loads its models (the first record is read, then handed on)."""
+    first = next(items, None)
+    return items if first is None else itertools.chain([first], items)
+
+
 def score_files(
     inputs: list[Path],
     output: Path,
@@ -93,8 +102,8 @@ def score_files(
     results = ResultFiles(output, format_of(output, output_format), quarantine if keeps_quarantine else None)
     logger.info("scoring %s -> %s (%d worker(s), on error: %s)", ", ".join(map(str, inputs)), output, workers, on_error)
     try:
-        items = read_records(inputs, fmt=input_format, comments_path=comments_path, source=source,
-                             column_map=column_map, creator=creator)
+        items = _started(read_records(inputs, fmt=input_format, comments_path=comments_path, source=source,
+                                      column_map=column_map, creator=creator))
         write_outcomes(score_items(items, options, workers=workers), results, on_error, summary, on_outcome)
         summary.quarantine = results.commit()
     except BaseException:

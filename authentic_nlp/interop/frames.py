@@ -2,8 +2,8 @@
 
     scored = score_frame(df, text="caption", id="post_id", comments="comments")
 
-The output has one row per input row, in order, with the flat columns the CSV and Parquet writers
-write (`io.columns.output_columns`: `sponsorship.verdict`, `sincerity.score`, ...; lists as JSON
+The output has one row per input row, in order, with the flat columns the CSV writer
+writes (`io.columns.output_columns`: `sponsorship.verdict`, `sincerity.score`, ...; lists as JSON
 strings; the same flattening code), then `quarantine.code`, `quarantine.field` and
 `quarantine.error`, null on scored rows. A row that cannot be scored keeps its `id` and null scores
 (`on_error="skip"` drops it, `"raise"` raises `RecordRejected`). Rows go through the same runner as
@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 
 from ..engine.pipe import Quarantined, check_on_error, settle
 from ..engine.runner import CHUNK_SIZE, score_items
-from ..io.columns import output_columns
+from ..io.columns import column_kind, output_columns
 
 if TYPE_CHECKING:
     from ..pipeline import AnalysisOptions, Analyzer
@@ -77,14 +77,12 @@ def _contract_view(table: Any, mapping: dict[str, str]) -> tuple[Any, list[str]]
 
 
 def _output_schema() -> Any:
+    """The CSV writer's flat columns with their types (`io.columns`), then the quarantine columns."""
     import pyarrow as pa
 
-    from ..io.parquet_io import _arrow_schema
-
-    schema = _arrow_schema()
-    for name in ERROR_COLUMNS:
-        schema = schema.append(pa.field(name, pa.string()))
-    return schema
+    types = {"float": pa.float64(), "int": pa.int64(), "bool": pa.bool_(), "str": pa.string()}
+    return pa.schema([pa.field(name, types[column_kind(name)]) for name in output_columns()]
+                     + [pa.field(name, pa.string()) for name in ERROR_COLUMNS])
 
 
 def score_frame(frame: Any, text: str = "text", id: str | None = None, comments: str | None = None, *,

@@ -1,4 +1,4 @@
-"""`score_frame`: pandas, polars and Arrow in, the same kind out, with the writers' flat columns."""
+"""`score_frame`: pandas, polars and Arrow in, the same kind out, with the CSV writer's flat columns."""
 
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ def test_one_row_per_input_row_with_the_writers_columns(kind):
     assert columns["sponsorship.verdict"][5] is None
 
 
-def test_the_same_flat_values_as_the_csv_and_parquet_writers():
+def test_the_same_flat_values_as_the_csv_writer():
     from authentic_nlp import shared_analyzer
     from authentic_nlp.io.columns import flatten_record
     from authentic_nlp.schema import parse_post
