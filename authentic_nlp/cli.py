@@ -33,7 +33,7 @@ EXIT_SIGINT, EXIT_SIGTERM = 130, 143
 HELP_APP = "Sincerity, sponsorship disclosure and two-way conversation in influencer posts (Italian and English)."
 HELP_SCORE = "Score posts from JSON Lines, CSV or Parquet files and write one scored record per input record."
 HELP_EXPLAIN = "Analyse one text and show every score with the evidence behind it."
-HELP_INPUTS = "Input files (.jsonl, .csv, .parquet, or platform exports: files, folders, archives), read in order."
+HELP_INPUTS = "Input files (.jsonl, .csv, .parquet, or platform exports: files, folders, archives), read in order; with --engine ray also pyarrow filesystem URIs (s3://, gs://, file://)."
 HELP_OUTPUT = "Output file; its suffix picks the format unless --format is given."
 HELP_FORMAT = "Output format (default: from the output's suffix)."
 HELP_INPUT_FORMAT = "Input format (default: from each input's suffix)."
@@ -42,7 +42,7 @@ HELP_SOURCE = "The platform export or scraper format of the inputs (see the READ
 HELP_MAP = "Rename source columns to contract fields: FIELD=COLUMN[,FIELD=COLUMN...], e.g. text=Description,creator=Account."
 HELP_ON_ERROR = "What to do with a bad record: quarantine it (default), skip it, or stop."
 HELP_QUARANTINE = "Quarantine file (default: OUTPUT's name with .quarantine.jsonl)."
-HELP_WORKERS = "Worker processes (1 = in this process)."
+HELP_WORKERS = "Worker processes (1 = in this process); with --engine ray, scoring actors."
 HELP_RECORD_TIMEOUT = "Seconds one post may take to analyse; a post over it is quarantined (E019) and the run goes on (0 = no limit)."
 HELP_RESUME = "Continue a stopped run (Ctrl-C, SIGTERM, killed) from its partial output and quarantine instead of starting over."
 HELP_MARKET = ("Apply this market's disclosure rules to every post: it, us, uk, or a market a --rules file defines "
@@ -56,12 +56,23 @@ HELP_FORCE = "Overwrite OUTPUT and its quarantine file if they exist."
 HELP_QUIET = "No progress bar and no summary."
 HELP_LANG = "Language of the text as an ISO 639-1 code, e.g. it or en (default: identified)."
 HELP_JSON = "Print the full record as JSON instead of the readable view."
+HELP_ENGINE = "Where to score: local (this machine, --workers processes) or ray (a Ray cluster through Ray Data; needs authentic-nlp[ray])."
+HELP_ADDRESS = "--engine ray: the cluster to join (auto, or ray://HOST:PORT); default a new local cluster."
+HELP_ORDERED = "--engine ray: write one file in input order, byte-identical to --engine local, instead of a folder of shards."
+HELP_CREATOR_SIGNALS = "--engine ray: compare each creator's posts (near-duplicate and templated captions, pod accounts) in a groupby step."
+HELP_VERBOSE = "Log what the library does to stderr: -v for INFO, -vv for DEBUG."
+LOG_LEVELS = (logging.WARNING, logging.INFO, logging.DEBUG)
 
 
 class OutputFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
+
+
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
 
 
 class OnError(str, Enum):
@@ -82,9 +93,10 @@ def _version(value: bool) -> None:
 @app.callback()
 def main(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what the library does to stderr."),
+    verbose: int = typer.Option(0, "--verbose", "-v", count=True, help=HELP_VERBOSE),
 ) -> None:
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=LOG_LEVELS[min(verbose, len(LOG_LEVELS) - 1)],
+                        format="%(levelname)s %(name)s: %(message)s")
 
 
 def _fail(message: str, code: int) -> None:
@@ -94,8 +106,8 @@ def _fail(message: str, code: int) -> None:
 
 @app.command(help=HELP_SCORE)
 def score(
-    inputs: List[Path] = typer.Argument(..., help=HELP_INPUTS, exists=True, readable=True),
-    output: Path = typer.Option(..., "--output", "-o", help=HELP_OUTPUT, dir_okay=False),
+    inputs: List[str] = typer.Argument(..., help=HELP_INPUTS),
+    output: str = typer.Option(..., "--output", "-o", help=HELP_OUTPUT),
     fmt: Optional[OutputFormat] = typer.Option(None, "--format", "-f", help=HELP_FORMAT),
     input_format: Optional[OutputFormat] = typer.Option(None, "--input-format", help=HELP_INPUT_FORMAT),
     comments: Optional[Path] = typer.Option(None, "--comments", help=HELP_COMMENTS, exists=True, dir_okay=False),
@@ -115,6 +127,10 @@ def score(
     no_text: bool = typer.Option(False, "--no-text", help=HELP_NO_TEXT),
     force: bool = typer.Option(False, "--force", help=HELP_FORCE),
     quiet: bool = typer.Option(False, "--quiet", "-q", help=HELP_QUIET),
+    engine: Engine = typer.Option(Engine.local, "--engine", help=HELP_ENGINE),
+    address: Optional[str] = typer.Option(None, "--address", help=HELP_ADDRESS),
+    ordered: bool = typer.Option(False, "--ordered", help=HELP_ORDERED),
+    creator_signals: bool = typer.Option(False, "--creator-signals", help=HELP_CREATOR_SIGNALS),
 ) -> None:
     from .engine.batch import RecordAbort, score_files
     from .engine.lifecycle import Terminated, terminate_on_sigterm
@@ -125,21 +141,33 @@ def score(
         mapping = parse_column_map(column_map) if column_map is not None else None
     except AuthenticNLPError as err:
         _fail(str(err), EXIT_USAGE)
+    if engine is Engine.ray:
+        if resume:
+            _fail("option --resume: works with the local engine only (a Ray run is rerun whole)", EXIT_USAGE)
+        _require_ray()
+    else:
+        _local_only(address=address, ordered=ordered, creator_signals=creator_signals)
+        if Path(output).is_dir():
+            _fail(f"option --output: {output} is a folder; give a file (folders of shards need --engine ray)", EXIT_USAGE)
     options = _options(market, rules, model, no_model, evidence=not no_evidence, texts=not no_text)
     progress = _progress_bar() if _wants_progress(quiet) else None
+    common = dict(options=options, input_format=input_format.value if input_format else None,
+                  output_format=fmt.value if fmt else None, comments_path=comments, source=source,
+                  column_map=mapping, creator=creator, on_error=on_error.value, quarantine=quarantine,
+                  workers=workers, force=force)
     previous_sigterm = terminate_on_sigterm()
     try:
         with progress if progress is not None else _nullcontext():
             task = progress.add_task("scoring", total=None) if progress is not None else None
-            summary = score_files(
-                list(inputs), output, options=options,
-                input_format=input_format.value if input_format else None,
-                output_format=fmt.value if fmt else None, comments_path=comments,
-                source=source, column_map=mapping, creator=creator,
-                on_error=on_error.value, quarantine=quarantine, workers=workers, force=force,
-                on_outcome=(lambda _o: progress.advance(task)) if progress is not None else None,
-                record_timeout=record_timeout or None, resume=resume,
-            )
+            common["on_outcome"] = (lambda _o: progress.advance(task)) if progress is not None else None
+            if engine is Engine.ray:
+                from .engine.distributed import score_dataset
+
+                summary = score_dataset(list(inputs), output, ordered=ordered, address=address,
+                                        creator_signals=creator_signals, **common)
+            else:
+                summary = score_files([Path(name) for name in inputs], Path(output), **common,
+                                      record_timeout=record_timeout or None, resume=resume)
     except (KeyboardInterrupt, Terminated) as stop:
         _fail(f"stopped by {'SIGTERM' if isinstance(stop, Terminated) else 'Ctrl-C'}; the partial output is kept: "
               "rerun the same command with --resume to continue", EXIT_SIGTERM if isinstance(stop, Terminated) else EXIT_SIGINT)
@@ -175,6 +203,22 @@ def explain(
         typer.echo(json.dumps(record, ensure_ascii=False, indent=2))
         return
     render_explanation(text, record)
+
+
+def _require_ray() -> None:
+    from .engine.distributed import require_ray
+    from .errors import AuthenticNLPError
+
+    try:
+        require_ray()
+    except AuthenticNLPError as err:
+        _fail(str(err), EXIT_USAGE)
+
+
+def _local_only(**ray_options) -> None:
+    given = [f"--{name.replace('_', '-')}" for name, value in ray_options.items() if value]
+    if given:
+        _fail(f"{', '.join(given)} needs --engine ray", EXIT_USAGE)
 
 
 def _options(market: str | None, rules: Path | None, model: Path | None, no_model: bool, evidence: bool = True,

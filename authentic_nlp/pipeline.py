@@ -11,10 +11,11 @@ post (one per worker process).
 
 from __future__ import annotations
 
+import logging
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
 
 from .record import empty_record, strip_evidence, strip_texts
 from .schema import Post
@@ -23,6 +24,10 @@ from .text.normalize import normalize
 
 if TYPE_CHECKING:  # spaCy loads with the first Doc, not at import: usage errors come before it
     from spacy.tokens import Doc
+
+    from .engine.pipe import Quarantined
+
+logger = logging.getLogger(__name__)
 
 PIPELINE_CODES = ("it", "en", "und")         # it, en and the multi-language pipeline (text/nlp.py)
 ZONE_CHUNKS = 16                             # chunks of `analyze_posts` per spaCy memory zone
@@ -92,6 +97,7 @@ class Analyzer:
         self.pipelines = [get_nlp(code) for code in PIPELINE_CODES]
         self._zone: ExitStack | None = None
         self._zone_chunks = 0
+        logger.debug("analyzer built: %s; stages %s", self.options, ", ".join(name for name, _ in self.stages))
 
     def analyze_text(self, text: str, context: LanguageResult | None = None,
                      language: str | None = None) -> TextAnalysis:
@@ -175,3 +181,11 @@ class Analyzer:
         if not self.options.texts:
             strip_texts(record)
         return record
+
+    def pipe(self, records: Iterable[Mapping[str, Any]], *, batch_size: int = 64, n_process: int = 1,
+             on_error: str = "quarantine") -> Iterator["dict[str, Any] | Quarantined"]:
+        """Score contract records in input order, like spaCy's `nlp.pipe`; a record that cannot be
+        scored yields a `Quarantined` value (or is skipped, or raises). See `engine.pipe`."""
+        from .engine.pipe import pipe
+
+        return pipe(self, records, batch_size=batch_size, n_process=n_process, on_error=on_error)

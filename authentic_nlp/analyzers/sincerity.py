@@ -26,7 +26,7 @@ from .sincerity_signals import count_words, find_signals, token_facts
 if TYPE_CHECKING:
     from ..pipeline import AnalysisOptions, PostContext, TextAnalysis
 
-logger = logging.getLogger("authentic_nlp")
+logger = logging.getLogger(__name__)
 
 __all__ = ["build", "score_sincerity", "score_text", "SincerityResult", "combine"]
 

@@ -29,7 +29,7 @@ from .sponsorship_negation import drop_negated, find_negations, inside_span
 from .sponsorship_probability import combine, features_from, load_probability_model
 from .sponsorship_signals import THIRD_PARTY_KINDS, SignalHit, find_mentions, find_signals
 
-logger = logging.getLogger("authentic_nlp")
+logger = logging.getLogger(__name__)
 
 # A label with a scope covers only a relationship made of these signal kinds.
 SCOPE_KINDS = {"gift": {"gift", "invitation", "brand_cta"}, "affiliate": {"affiliate_link", "discount_code", "brand_cta"}}

@@ -23,7 +23,7 @@ from typing import Any, Iterable, Iterator
 from ..errors import AuthenticNLPError, RecordError
 from ..schema import Post, parse_post
 
-logger = logging.getLogger("authentic_nlp")
+logger = logging.getLogger(__name__)
 
 SCORED_KEYS = ("sponsorship", "sincerity", "conversation")
 

@@ -8,10 +8,11 @@ into place at the end, so an aborted run never leaves a half-written result unde
 from __future__ import annotations
 
 import itertools
+import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from ..errors import AuthenticNLPError
 from ..io import quarantine_path_for, read_records
@@ -23,6 +24,8 @@ from .budget import DEFAULT_RECORD_TIMEOUT
 from .lifecycle import Terminated
 from .resume import RESUMABLE, ResumePoint, resume_point
 from .runner import Outcome, score_items
+
+logger = logging.getLogger(__name__)
 
 ON_ERROR = ("quarantine", "skip", "fail")
 
@@ -112,30 +115,13 @@ def score_files(
         point = resume_point(partial_path(output), fmt, partial_path(quarantine))
         summary.resumed = point.done
     results = ResultFiles(output, fmt, quarantine if keeps_quarantine else None, resume=point is not None)
+    logger.info("scoring %s -> %s (%d worker(s), on error: %s)", ", ".join(map(str, inputs)), output, workers, on_error)
     outcomes = None
     try:
         items = _started(read_records(inputs, fmt=input_format, comments_path=comments_path, source=source,
                                       column_map=column_map, creator=creator))
         outcomes = score_items(items, options, workers=workers, record_timeout=record_timeout, resume=point)
-        for outcome in outcomes:
-            summary.records_in += 1
-            if outcome.ok:
-                results.write(outcome.record)
-                summary.scored += 1
-                summary.texts += outcome.texts
-            else:
-                code = outcome.error_code or "unknown"
-                summary.errors_by_code[code] = summary.errors_by_code.get(code, 0) + 1
-                if on_error == "fail":
-                    raise RecordAbort(outcome)
-                if on_error == "skip":
-                    summary.skipped += 1
-                else:
-                    results.quarantine(quarantine_entry(outcome.position, outcome.error_code, outcome.field,
-                                                        outcome.error, outcome.raw))
-                    summary.quarantined += 1
-            if on_outcome is not None:
-                on_outcome(outcome)
+        write_outcomes(outcomes, results, on_error, summary, on_outcome)
         outcomes.close()
         summary.quarantine = results.commit()
     except BaseException as err:
@@ -144,5 +130,30 @@ def score_files(
         results.abort(keep=isinstance(err, (KeyboardInterrupt, Terminated)))
         raise
     summary.seconds = time.perf_counter() - started
+    logger.info("scored %d of %d records in %.1f s", summary.scored, summary.records_in, summary.seconds)
     return summary
 
+
+
+def write_outcomes(outcomes: Iterable[Outcome], results: ResultFiles, on_error: str, summary: ScoreSummary,
+                   on_outcome: Callable[[Outcome], None] | None = None) -> None:
+    """Each outcome to the output or the quarantine file (or skipped, or stop), counted in `summary`."""
+    for outcome in outcomes:
+        summary.records_in += 1
+        if outcome.ok:
+            results.write(outcome.record)
+            summary.scored += 1
+            summary.texts += outcome.texts
+        else:
+            code = outcome.error_code or "unknown"
+            summary.errors_by_code[code] = summary.errors_by_code.get(code, 0) + 1
+            if on_error == "fail":
+                raise RecordAbort(outcome)
+            if on_error == "skip":
+                summary.skipped += 1
+            else:
+                results.quarantine(quarantine_entry(outcome.position, outcome.error_code, outcome.field,
+                                                    outcome.error, outcome.raw))
+                summary.quarantined += 1
+        if on_outcome is not None:
+            on_outcome(outcome)

@@ -34,7 +34,7 @@ from .seen_ids import SeenIds
 if TYPE_CHECKING:
     from .resume import ResumePoint
 
-logger = logging.getLogger("authentic_nlp")
+logger = logging.getLogger(__name__)
 
 CHUNK_SIZE = 64
 # Longest caption or comment scored. The platforms cap captions at 2,200 (Instagram), 4,000 (TikTok)
@@ -167,18 +167,19 @@ def _chunks(items: Iterable[ReadItem], size: int) -> Iterator[list[ReadItem | Ou
 
 def score_items(items: Iterable[ReadItem], options: AnalysisOptions, workers: int = 1,
                 chunk_size: int = CHUNK_SIZE, record_timeout: float | None = DEFAULT_RECORD_TIMEOUT,
-                resume: "ResumePoint | None" = None) -> Iterator[Outcome]:
+                resume: "ResumePoint | None" = None, analyzer: Analyzer | None = None) -> Iterator[Outcome]:
     """Score every item in order; yields one `Outcome` per item.
 
     Duplicate ids are checked on the outcomes, in input order: a record rejected for any reason
     does not hold its id. `resume` skips the records an earlier run already wrote (nothing is
-    yielded for them) while still registering the ids of those it scored."""
+    yielded for them) while still registering the ids of those it scored. `analyzer`, when given,
+    scores in this process with `workers=1` (else one is built from `options`, once per worker)."""
     seen = SeenIds()
     items = map(screen_item, items)
     if resume is not None:
         items = resume.skip(items, seen)
     try:
-        for chunk, outcomes in _score_screened(items, options, workers, chunk_size, record_timeout):
+        for chunk, outcomes in _score_screened(items, options, workers, chunk_size, record_timeout, analyzer):
             for item, outcome in zip(chunk, outcomes):
                 yield _unique(seen, item, outcome)
     finally:
@@ -199,15 +200,16 @@ def _unique(seen: SeenIds, item: ReadItem | Outcome, outcome: Outcome) -> Outcom
 
 
 def _score_screened(items: Iterable[ReadItem], options: AnalysisOptions, workers: int, chunk_size: int,
-                    budget: float | None) -> Iterator[tuple[list[ReadItem | Outcome], list[Outcome]]]:
+                    budget: float | None, analyzer: Analyzer | None = None) -> Iterator[tuple[list[ReadItem | Outcome], list[Outcome]]]:
     if workers <= 1:
-        analyzer = warm_analyzer(options)
+        analyzer = analyzer or warm_analyzer(options)
         for chunk in _chunks(items, chunk_size):
             yield chunk, score_chunk(analyzer, chunk, budget)
         return
     # forkserver, not fork: a process that already ran torch (its OpenMP pool started) deadlocks
     # children it forks; each worker builds its own Analyzer in `_init_worker` anyway.
     context = multiprocessing.get_context("forkserver")
+    logger.info("scoring in %d worker processes, %d records a chunk", workers, chunk_size)
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
                                initargs=(options, budget, os.getpid()))
     try:

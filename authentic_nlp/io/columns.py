@@ -17,7 +17,7 @@ from typing import Any, Iterator, Mapping
 
 from .jsonl import dumps
 
-logger = logging.getLogger("authentic_nlp")
+logger = logging.getLogger(__name__)
 
 EXTRA_COLUMN = "extra"
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from ..errors import AuthenticNLPError, RecordError, SourcePosition
 from .base import ReadItem
@@ -66,24 +66,29 @@ def _plain(value: Any) -> Any:
 def iter_parquet_rows(path: Path, column_map: dict[str, str] | None = None) -> Iterator[ReadItem]:
     """Each row as a dict of its non-null cells (column names renamed by `column_map`)."""
     handle = _parquet_file(path)
-    names = read_columns(path, column_map)
-    row = 0
     try:
-        for batch in handle.iter_batches(batch_size=READ_BATCH_ROWS):
-            columns = [column.to_pylist() for column in batch.columns]
-            for values in zip(*columns):
-                row += 1
-                position = SourcePosition(str(path), row=row)
-                raw = {name: value for name, value in zip(names, values) if value is not None}
-                try:
-                    plain = _plain(raw)
-                except _Undecodable as err:
-                    yield ReadItem(position, error=RecordError("E008", detail=str(err)),
-                                   raw_text=repr(raw)[:10_000])
-                    continue
-                yield ReadItem(position, raw=plain)
+        yield from arrow_rows(handle.iter_batches(batch_size=READ_BATCH_ROWS), read_columns(path, column_map),
+                              str(path))
     finally:
         handle.close()
+
+
+def arrow_rows(batches: Iterable[Any], names: list[str], source: str) -> Iterator[ReadItem]:
+    """The rows of Arrow record batches (a Parquet file's, a DataFrame's) as plain contract dicts,
+    named by `names`, numbered 1-based across all batches; a null cell means the field is absent."""
+    row = 0
+    for batch in batches:
+        columns = [column.to_pylist() for column in batch.columns]
+        for values in zip(*columns):
+            row += 1
+            position = SourcePosition(source, row=row)
+            raw = {name: value for name, value in zip(names, values) if value is not None}
+            try:
+                plain = _plain(raw)
+            except _Undecodable as err:
+                yield ReadItem(position, error=RecordError("E008", detail=str(err)), raw_text=repr(raw)[:10_000])
+                continue
+            yield ReadItem(position, raw=plain)
 
 
 class ParquetRecordWriter:

@@ -30,7 +30,7 @@ from .features import FeatureConfig, batch_ids
 from .model import NetConfig, build_network, to_tensors
 from .shipped import default_model_path
 
-logger = logging.getLogger("authentic_nlp")
+logger = logging.getLogger(__name__)
 
 NO_MODEL = Path("__cues_only__")  # options.model_path value that turns the learned model off
 CONFIG_FILE = "config.json"

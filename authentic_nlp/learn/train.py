@@ -32,7 +32,7 @@ from .model import NetConfig, build_network
 from .numpy_net import save_npz
 from .report import argmax, binary_metrics, multiclass_metrics
 
-logger = logging.getLogger("authentic_nlp")
+logger = logging.getLogger(__name__)
 
 WEIGHTS_FILE = "model.pt"
 CONFIG_FILE = "config.json"

@@ -27,7 +27,7 @@ from .corpus import COMMENT_TYPES, load_corpus
 from .predictor import CaptionScores
 from .train import METRICS_FILE, split_metrics
 
-logger = logging.getLogger("authentic_nlp")
+logger = logging.getLogger(__name__)
 
 NUM_LABELS = 6
 GET_CHECKPOINT = ("it is neither a local folder nor in the local Hugging Face cache, and nothing is downloaded here. "

@@ -24,7 +24,7 @@ from .tokenizer import install_social_tokenizer
 
 __all__ = ["PIPELINE_LANGS", "get_nlp", "pipeline_code"]
 
-logger = logging.getLogger("authentic_nlp")
+logger = logging.getLogger(__name__)
 
 PIPELINE_LANGS = ("it", "en")
 MULTI = "xx"

@@ -41,7 +41,7 @@ from .base import MAPPING_ERRORS, Source, comment_dict, post_dict, quarantined, 
 from .export_tree import NAME, OLD_MEDIA, POSTS_RE, ExportTree, tree_for, tree_values
 from .values import epoch_to_iso, get_path, handle, to_time
 
-logger = logging.getLogger("authentic_nlp")
+logger = logging.getLogger(__name__)
 
 # fmt: off
 COMMENT_DIRS = ("your_instagram_activity/comments", "comments")

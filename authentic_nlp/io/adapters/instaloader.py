@@ -41,7 +41,7 @@ from .containers import inner_name
 from .grouping import captionless_post
 from .values import Fields, epoch_to_iso, get_path, handle, to_count, to_flag
 
-logger = logging.getLogger("authentic_nlp")
+logger = logging.getLogger(__name__)
 
 NAME = "instaloader"
 COMMENTS_SUFFIX = "_comments.json"
