@@ -31,16 +31,20 @@ def analyze_posts(records: Iterable[Mapping[str, Any]], *, creator_signals: bool
     """Score contract records (dicts) in order; raises `RecordError` on an invalid one.
 
     Posts of the same `creator` given together are compared with each other: near-duplicate and
-    templated captions lower `sincerity.score` (within windows of 5,000 posts, so memory stays flat;
-    `creator_signals=False` scores every post on its own, as `authentic-nlp score` does).
+    templated captions lower `sincerity.score`, and the markets inferred with evidence decide the
+    market of the creator's posts that have none (`sponsorship.market_source == "creator"`), within
+    windows of 5,000 posts, so memory stays flat; `creator_signals=False` scores every post on its
+    own, as `authentic-nlp score` does.
     """
+    from .analyzers.market_creator import SponsorshipRescorer
     from .analyzers.sincerity_creator import with_creator_signals
     from .schema import parse_post
 
     analyzer = load_analyzer(**kwargs)
     pairs = ((post, analyzer.analyze_post(post)) for post in map(parse_post, records))
     if creator_signals:
-        yield from with_creator_signals(pairs)
+        rescore = SponsorshipRescorer(stage=dict(analyzer.stages)["sponsorship"])
+        yield from with_creator_signals(pairs, market_rescore=rescore)
     else:
         yield from (record for _, record in pairs)
 

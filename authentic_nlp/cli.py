@@ -22,6 +22,7 @@ from typing import List, Optional
 import typer
 
 from . import __version__
+from .commands import HELP_CREATOR
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_PARTIAL, EXIT_ABORTED = 0, 1, 2, 3, 4
 
@@ -92,6 +93,7 @@ def score(
     comments: Optional[Path] = typer.Option(None, "--comments", help=HELP_COMMENTS, exists=True, dir_okay=False),
     source: Optional[str] = typer.Option(None, "--source", help=HELP_SOURCE),
     column_map: Optional[str] = typer.Option(None, "--map", help=HELP_MAP),
+    creator: Optional[str] = typer.Option(None, "--creator", help=HELP_CREATOR),
     on_error: OnError = typer.Option(OnError.quarantine, "--on-error", help=HELP_ON_ERROR),
     quarantine: Optional[Path] = typer.Option(None, "--quarantine", help=HELP_QUARANTINE, dir_okay=False),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help=HELP_WORKERS),
@@ -120,7 +122,7 @@ def score(
                 list(inputs), output, options=options,
                 input_format=input_format.value if input_format else None,
                 output_format=fmt.value if fmt else None, comments_path=comments,
-                source=source, column_map=mapping,
+                source=source, column_map=mapping, creator=creator,
                 on_error=on_error.value, quarantine=quarantine, workers=workers, force=force,
                 on_outcome=(lambda _o: progress.advance(task)) if progress is not None else None,
             )

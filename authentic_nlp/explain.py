@@ -40,6 +40,10 @@ def sponsorship_summary(data: dict[str, Any]) -> str:
     """One line: the verdict, the market, the rule cited and why (from the `verdict` evidence item)."""
     cited = next((e for e in data.get("evidence") or [] if e.get("kind") == "verdict"), None)
     line = f"verdict [bold]{data.get('verdict')}[/bold] under market {data.get('market')}"
+    if data.get("market_source"):
+        cues = [f'"{e["text"]}"' if e.get("start") is not None else str(e.get("note") or e.get("text"))
+                for e in data.get("market_evidence") or [] if e.get("kind") != "market"]
+        line += f" ({data['market_source']}" + (f": {', '.join(cues)}" if cues else "") + ")"
     if cited is not None:
         line += f", rule cited [bold]{cited.get('rule')}[/bold] ({cited.get('note')})"
         if cited.get("start") is not None:
@@ -55,7 +59,7 @@ def render_explanation(text: str, record: dict[str, Any], console: Console | Non
     for section in ("sponsorship", "sincerity"):
         data = record[section]
         evidence = data.get("evidence") or []
-        head = {k: v for k, v in data.items() if k != "evidence"}
+        head = {k: v for k, v in data.items() if k not in ("evidence", "market_evidence")}
         console.print(f"\n[bold]{section}[/bold] " + ", ".join(f"{k}={v}" for k, v in head.items()))
         if section == "sponsorship" and data.get("verdict") is not None:
             console.print("  " + sponsorship_summary(data))

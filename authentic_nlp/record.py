@@ -36,7 +36,8 @@ def empty_record(post: Post) -> dict[str, Any]:
         "creator": post.creator,
         "platform": post.platform,
         "language": empty_language(),
-        "sponsorship": {"verdict": None, "probability": None, "market": None, "evidence": []},
+        "sponsorship": {"verdict": None, "probability": None, "market": None, "market_source": None,
+                        "market_evidence": [], "evidence": []},
         "sincerity": {"score": None, "confidence": None, "evidence": []},
         "conversation": {
             **{name: None for name in CONVERSATION_FIELDS + CONVERSATION_EXTRA_FIELDS},
@@ -56,6 +57,7 @@ def strip_evidence(record: dict[str, Any]) -> dict[str, Any]:
     """`--no-evidence`: drop the evidence lists (scores are unchanged)."""
     for section in ("sponsorship", "sincerity"):
         record[section].pop("evidence", None)
+    record["sponsorship"].pop("market_evidence", None)
     for comment in record["comments"]:
         comment.pop("evidence", None)
     record["conversation"]["pod_evidence"] = None  # a declared column: emptied, not removed

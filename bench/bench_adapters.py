@@ -1,11 +1,14 @@
-"""Throughput and peak memory of `convert` on a large Apify Instagram JSON array (one document).
+"""Throughput and peak memory of `convert` on a large Apify Instagram JSON array (one document),
+or on Apify TikTok comment rows of many videos interleaved (`--shape tiktok-comments`).
 
-Writes a seeded synthetic dataset (N post items, each with comments and replies) to a temporary
-folder, converts it in a child process per size and prints posts/s, MB/s and the child's peak RSS.
-Flat peak memory across sizes shows the array is streamed, not loaded.
+Writes a seeded synthetic dataset (N post items, each with comments and replies; or the comment
+rows of N videos, round-robin across 50 videos at a time) to a temporary folder, converts it in a
+child process per size and prints posts/s, MB/s and the child's peak RSS. Flat peak memory across
+sizes shows the input is streamed (the comment rows through the on-disk index), not loaded.
 
     python bench/bench_adapters.py                 # sizes 5000 and 20000
     python bench/bench_adapters.py --sizes 1000 50000
+    python bench/bench_adapters.py --shape tiktok-comments --sizes 2000 20000
 """
 
 from __future__ import annotations
@@ -56,15 +59,39 @@ def write_dataset(path: Path, size: int, seed: int = 7) -> None:
         handle.write("]\n")
 
 
+def write_tiktok_comments(path: Path, size: int, seed: int = 7) -> None:
+    """The comment rows of `size` videos, 50 videos at a time interleaved row by row."""
+    rng = random.Random(seed)
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write("[\n")
+        first = True
+        for block in range(0, size, 50):
+            videos = range(block, min(block + 50, size))
+            rows = {v: [{"cid": f"{v}-{k}", "text": sentence(rng, rng.randint(1, 12)), "uniqueId": f"fan{k}",
+                         "createTimeISO": "2024-05-01T11:00:00.000Z", "diggCount": rng.randint(0, 50),
+                         "videoWebUrl": f"https://www.tiktok.com/@creator{v % 300}/video/{10**18 + v}"}
+                        for k in range(rng.randint(1, 12))] for v in videos}
+            for k in range(12):
+                for v in videos:
+                    if k < len(rows[v]):
+                        handle.write(("" if first else ",") + json.dumps(rows[v][k], ensure_ascii=False) + "\n")
+                        first = False
+        handle.write("]\n")
+
+
+WRITERS = {"instagram": write_dataset, "tiktok-comments": write_tiktok_comments}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[5000, 20000])
+    parser.add_argument("--shape", choices=sorted(WRITERS), default="instagram")
     args = parser.parse_args()
     print(f"{'posts':>8} {'comments':>9} {'MB in':>7} {'seconds':>8} {'posts/s':>8} {'MB/s':>6} {'peak RSS MB':>12}")
     with tempfile.TemporaryDirectory() as folder:
         for size in args.sizes:
             src, out = Path(folder) / f"dataset_{size}.json", Path(folder) / f"out_{size}.jsonl"
-            write_dataset(src, size)
+            WRITERS[args.shape](src, size)
             megabytes = src.stat().st_size / 1e6
             result = subprocess.run([sys.executable, "-c", CHILD, str(src), str(out)], capture_output=True, text=True, check=True)
             figures = json.loads(result.stdout.strip().splitlines()[-1])

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from ..evidence import Evidence
 from ..text.normalize import normalize
+from .market_creator import Rescore, apply_creator_market
 from .sincerity_minhash import candidate_pairs, content_tokens, jaccard, shingles, signature
 from .sincerity_score import DIGITS, logit, sigmoid
 
@@ -157,8 +158,11 @@ def apply_creator_adjustments(records: Iterable[dict[str, Any]], adjustments: di
             section["evidence"] = sorted(section["evidence"] + adj.evidence, key=_evidence_key)
 
 
-def score_creator_posts(posts: Sequence["Post"], records: Sequence[dict[str, Any]]) -> None:
-    """Adjust the records of posts given together, creator by creator (posts without one stay as they are)."""
+def score_creator_posts(posts: Sequence["Post"], records: Sequence[dict[str, Any]],
+                        market_rescore: "Rescore | None" = None) -> None:
+    """Adjust the records of posts given together, creator by creator (posts without one stay as they are).
+    With `market_rescore`, the creator's posts with market evidence first decide the market of those
+    without (`market_creator`)."""
     groups: dict[str, list[int]] = {}
     for index, post in enumerate(posts):
         if post.creator:
@@ -167,11 +171,13 @@ def score_creator_posts(posts: Sequence["Post"], records: Sequence[dict[str, Any
         if len(indices) > 1:
             group_posts = [posts[i] for i in indices]
             group_records = [records[i] for i in indices]
+            if market_rescore is not None:
+                apply_creator_market(group_posts, group_records, market_rescore)
             apply_creator_adjustments(group_records, creator_sincerity_adjustments(group_posts, group_records))
 
 
-def with_creator_signals(pairs: Iterable[tuple["Post", dict[str, Any]]], max_group: int = MAX_GROUP
-                         ) -> Iterator[dict[str, Any]]:
+def with_creator_signals(pairs: Iterable[tuple["Post", dict[str, Any]]], max_group: int = MAX_GROUP,
+                         market_rescore: "Rescore | None" = None) -> Iterator[dict[str, Any]]:
     """Stream (post, record) pairs and yield the records in input order, each creator's posts
     scored together within windows of `max_group` posts (so memory stays flat on any input; posts
     of one creator further apart than a window are compared only within their windows)."""
@@ -181,9 +187,9 @@ def with_creator_signals(pairs: Iterable[tuple["Post", dict[str, Any]]], max_gro
         window_posts.append(post)
         window_records.append(record)
         if len(window_posts) >= max_group:
-            score_creator_posts(window_posts, window_records)
+            score_creator_posts(window_posts, window_records, market_rescore)
             yield from window_records
             window_posts, window_records = [], []
     if window_posts:
-        score_creator_posts(window_posts, window_records)
+        score_creator_posts(window_posts, window_records, market_rescore)
         yield from window_records

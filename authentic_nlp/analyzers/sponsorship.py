@@ -8,7 +8,9 @@
 A relationship is shown by a commercial signal (code, affiliate link, gift or invitation,
 collaboration wording, a call to action next to a brand tag), by the platform's paid-partnership
 flag, or by a label that on its own says so (`#ad`, `#collab`). Market: `--market` (forced) >
-the post's `market` > the caption's language (`it` -> it, otherwise us). Rules, signals and the
+the post's `market` > inferred from the caption with evidence (`markets/infer.py`: currency, link
+domains, spelling, language) > `it` for Italian, `us` otherwise; a stage context may carry a
+`market_choice` made from the creator's other posts (`market_creator.py`). Rules, signals and the
 probability coefficients are loaded once, in `build`.
 """
 
@@ -18,6 +20,7 @@ import logging
 from typing import Any, Callable
 
 from ..evidence import Evidence, evidence_list
+from ..markets.infer import load_market_cues, resolve_market
 from ..markets.loader import WORD, fast_fold, load_signals
 from ..markets.rules import Market, load_markets, unknown_market
 from .placement import CaptionLayout
@@ -36,10 +39,6 @@ SCOPE_NOTES = {"gift": "a gift or invitation statement does not cover a paid col
 ModelFn = Callable[[str, str], float]
 
 
-def choose_market(forced: str | None, post_market: str | None, language: str | None) -> str:
-    return forced or post_market or ("it" if language == "it" else "us")
-
-
 def build(options, model: ModelFn | None = None):
     """`model`: p(commercial) for a caption; by default the learned model of `options` (none with NO_MODEL).
 
@@ -54,14 +53,18 @@ def build(options, model: ModelFn | None = None):
     markets = load_markets(options.rules_path)
     if options.market is not None and options.market not in markets:
         raise unknown_market(options.market, markets)
-    signals, probability = load_signals(), load_probability_model()
+    signals, probability, market_cues = load_signals(), load_probability_model(), load_market_cues()
     logger.debug("sponsorship: markets %s, %d signal cues", ", ".join(sorted(markets)), len(signals.cues))
 
     def stage(ctx) -> None:
-        code = choose_market(options.market, ctx.post.market, ctx.caption.language.code)
+        folded = fast_fold(ctx.caption.text)
+        words = set(WORD.findall(folded))
+        choice = getattr(ctx, "market_choice", None) or resolve_market(
+            options.market, ctx.post.market, ctx.caption.text, ctx.caption.language.code, market_cues, folded, words)
+        code = choice.code
         if code not in markets:
             raise unknown_market(code, markets)
-        verdict, evidence, features = assess(ctx.caption.text, ctx.post, markets[code], signals)
+        verdict, evidence, features = assess(ctx.caption.text, ctx.post, markets[code], signals, folded, words)
         cue_logit = probability.logit(features)
         p_commercial = combine(cue_logit)
         if model is not None and sponsorship_model_applies(ctx.caption.text, verdict, evidence):
@@ -72,16 +75,20 @@ def build(options, model: ModelFn | None = None):
             "verdict": verdict,
             "probability": round(p_commercial, 4),
             "market": code,
+            "market_source": choice.source,
+            "market_evidence": choice.evidence_dicts(),
             "evidence": evidence_list(evidence, with_rule=True),
         }
 
     return stage
 
 
-def assess(text: str, post: Any, market: Market, signals) -> tuple[str, list[Evidence], dict[str, float]]:
-    """The verdict, its evidence and the probability features for one normalized caption."""
-    folded = fast_fold(text)
-    words = set(WORD.findall(folded))
+def assess(text: str, post: Any, market: Market, signals, folded: str | None = None,
+           words: set[str] | None = None) -> tuple[str, list[Evidence], dict[str, float]]:
+    """The verdict, its evidence and the probability features for one normalized caption
+    (`folded`, `words`: `fast_fold(text)` and its word set, when the caller has them)."""
+    folded = fast_fold(text) if folded is None else folded
+    words = set(WORD.findall(folded)) if words is None else words
     layout = CaptionLayout(text, market.placement)
     mentions = find_mentions(text, post.creator)
     negations = find_negations(text, folded, words, signals.negations)

@@ -12,6 +12,8 @@ from typing import Sequence
 
 from markupsafe import Markup, escape
 
+from .engagement import count_text
+
 # fmt: off
 VERDICT_COLORS = {"disclosed": "#2e7d32", "weak_disclosure": "#f9a825", "undisclosed": "#c62828", "organic": "#90a4ae"}
 TYPE_COLORS = {"substantive": "#1565c0", "question": "#6a1b9a", "generic": "#b0bec5", "spam": "#c62828"}
@@ -19,6 +21,7 @@ INK, GRID, ACCENT = "#263238", "#cfd8dc", "#1565c0"
 W, H = 560, 220
 PAD_L, PAD_R, PAD_T, PAD_B = 44, 14, 26, 38
 LABEL_POINTS_UP_TO = 25     # the index chart names its points when there are at most this many creators
+MAX_DECADE_TICKS = 12      # at most this many decade ticks on the follower axis (counts may span hundreds of decades)
 # fmt: on
 
 
@@ -204,10 +207,11 @@ def index_vs_followers_chart(points: Sequence[dict], title: str) -> Markup:
     for tick in (0, 0.25, 0.5, 0.75, 1.0):
         body.append(f'<line x1="{pl}" x2="{width - pr}" y1="{_n(y_of(tick))}" y2="{_n(y_of(tick))}" stroke="{GRID}"/>')
         body.append(_text(pl - 6, y_of(tick) + 4, f"{tick:.2f}", anchor="end", size=10))
-    for e in range(lo, hi + 1):
+    step = max(1, math.ceil((hi - lo) / MAX_DECADE_TICKS))
+    for e in range(lo, hi + 1, step):
         x = x_of(10 ** e)
         body.append(f'<line x1="{_n(x)}" x2="{_n(x)}" y1="{pt}" y2="{pt + plot_h}" stroke="{GRID}"/>')
-        body.append(_text(x, pt + plot_h + 16, _followers_label(10 ** e), size=10))
+        body.append(_text(x, pt + plot_h + 16, _followers_label(e), size=10))
     body.append(_text(pl + plot_w / 2, pt + plot_h + 32, "followers (log scale) - never an input of the index", size=11))
     body.append(_text(14, pt + plot_h / 2, "index", size=11).replace("<text ", f'<text transform="rotate(-90 14 {_n(pt + plot_h / 2)})" ', 1))
     for p in sorted(pts, key=lambda p: (p["followers"], p["label"])):
@@ -218,7 +222,7 @@ def index_vs_followers_chart(points: Sequence[dict], title: str) -> Markup:
             body.append(f'<line x1="{_n(x)}" x2="{_n(x)}" y1="{_n(y_hi)}" y2="{_n(y_lo)}" '
                         f'stroke="{color}" stroke-width="1.5" opacity="0.6"/>')
         rate = "n/a" if p.get("reply_rate") is None else f"{p['reply_rate']:.0%}"
-        tip = escape(f"{p['label']}: index {p['value']:.2f}, {p['followers']:,} followers, reply rate {rate}")
+        tip = escape(f"{p['label']}: index {p['value']:.2f}, {count_text(p['followers'])} followers, reply rate {rate}")
         body.append(f'<circle class="pt" cx="{_n(x)}" cy="{_n(y)}" r="5" fill="{color}" stroke="#ffffff">'
                     f"<title>{tip}</title></circle>")
     if len(pts) <= LABEL_POINTS_UP_TO:
@@ -243,12 +247,16 @@ def _reply_color(rate: float | None) -> str:
     return f"#{r:02x}{g:02x}{b:02x}"
 
 
-def _followers_label(value: float) -> str:
-    if value >= 1_000_000:
-        return f"{value / 1_000_000:g}M"
-    if value >= 1000:
-        return f"{value / 1000:g}k"
-    return f"{value:g}"
+def _followers_label(exponent: int) -> str:
+    """The label of the tick at 10**exponent followers (exponents past 10**12 as 1e15: counts beyond
+    a float's range come from scrapers too, and must not break the chart)."""
+    if exponent > 12:
+        return f"1e{exponent}"
+    if exponent >= 6:
+        return f"{10 ** (exponent - 6)}M"
+    if exponent >= 3:
+        return f"{10 ** (exponent - 3)}k"
+    return f"{10 ** exponent:g}"
 
 
 def interval_chart(value: float | None, low: float | None, high: float | None, title: str) -> Markup:

@@ -105,7 +105,7 @@ def _post_index(paths: Iterable[Path]) -> dict[str, Post]:
 
 
 def _score_raw(paths: list[Path], options, workers: int, source: str | None,
-               summary: LoadSummary) -> Iterator[AuditItem]:
+               summary: LoadSummary, creator: str | None = None) -> Iterator[AuditItem]:
     from ..engine.runner import score_items
     from ..io import read_records
 
@@ -116,7 +116,7 @@ def _score_raw(paths: list[Path], options, workers: int, source: str | None,
             pending[str(item.position)] = item.raw
             yield item
 
-    for outcome in score_items(remember(read_records(paths, source=source)), options, workers=workers):
+    for outcome in score_items(remember(read_records(paths, source=source, creator=creator)), options, workers=workers):
         raw = pending.pop(str(outcome.position), None)
         if not outcome.ok:
             summary.reject(outcome.error_code, str(outcome.position))
@@ -126,7 +126,8 @@ def _score_raw(paths: list[Path], options, workers: int, source: str | None,
 
 
 def load_items(inputs: list[Path], *, options=None, workers: int = 1, source: str | None = None,
-               posts: list[Path] | None = None, summary: LoadSummary | None = None) -> Iterator[AuditItem]:
+               posts: list[Path] | None = None, summary: LoadSummary | None = None,
+               creator: str | None = None) -> Iterator[AuditItem]:
     """Every post of the inputs as an `AuditItem`, in input order: raw files are scored, scored files read."""
     from ..pipeline import AnalysisOptions
 
@@ -134,12 +135,12 @@ def load_items(inputs: list[Path], *, options=None, workers: int = 1, source: st
     options = options or AnalysisOptions()
     inputs = [Path(p) for p in inputs]
     for path in inputs:
-        if not path.is_file():
+        if not path.exists():          # a folder is an export or a profile folder (the adapters read it)
             raise AuthenticNLPError("E101", path=str(path))
-    scored = [p for p in inputs if source is None and is_scored_file(p)]
+    scored = [p for p in inputs if source is None and p.is_file() and is_scored_file(p)]
     raw = [p for p in inputs if p not in scored]
     if raw:
-        yield from _score_raw(raw, options, workers, source, summary)
+        yield from _score_raw(raw, options, workers, source, summary, creator)
     if scored:
         index = _post_index(posts) if posts else {}
         if not posts:

@@ -13,13 +13,17 @@ import csv
 import hashlib
 import io
 import json
+import os
 import re
+import shutil
+import tempfile
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Sequence
 
 from . import charts
+from .engagement import count_text, engagement_note
 from .highlight import highlight
 
 CSV_COLUMNS = (
@@ -27,18 +31,34 @@ CSV_COLUMNS = (
     "audience_comments", "creator_reply_rate", "creator_real_reply_rate", "questions", "questions_answered",
     "questions_answered_rate", "reciprocity", "substantive_share", "question_share", "generic_share",
     "spam_share", "sincerity_mean", "sincerity_median", "disclosed", "weak_disclosure", "undisclosed",
-    "organic", "likely_undisclosed", "posts_pod_suspected", "pods_suspected", "followers",
+    "organic", "likely_undisclosed", "posts_pod_suspected", "pods_suspected", "followers", "likes_total",
     "engagement_rate", "tier", "tier_benchmark_rate", "report",
 )
 SAFE = re.compile(r"[^a-z0-9._-]+")
 
 
 def slug(creator: str) -> str:
-    """A file name for a handle: lower-case [a-z0-9._-]; a short hash keeps distinct handles distinct."""
-    base = SAFE.sub("_", creator.lower()).strip("._") or "creator"
+    """A file name for a handle: lower-case [a-z0-9._-], starting with a letter or digit (never `-`,
+    which a shell reads as an option, nor `.`); a short hash keeps distinct handles distinct."""
+    base = SAFE.sub("_", creator.lower()).lstrip("._-").rstrip("._") or "creator"
     if base != creator:
-        base = f"{base[:60]}-{hashlib.sha1(creator.encode('utf-8')).hexdigest()[:8]}"
+        digest = hashlib.sha1(creator.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        base = f"{base[:60]}-{digest}"
     return base[:80]
+
+
+def unique_slugs(creators: Sequence[str]) -> list[str]:
+    """`slug` of each creator, made unique in the order given (a handle that happens to look like
+    another's slug-with-hash gets a counter)."""
+    used: set[str] = set()
+    out = []
+    for creator in creators:
+        name, n = slug(creator), 2
+        while name in used:
+            name, n = f"{slug(creator)}-{n}", n + 1
+        used.add(name)
+        out.append(name)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +68,7 @@ def _env():
     env = Environment(loader=PackageLoader("authentic_nlp.audit", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(pct=_pct, num=_num, label=lambda v: str(v).replace("_", " "))
-    env.globals.update(highlight=highlight, charts=charts, market_source=market_source)
+    env.globals.update(highlight=highlight, charts=charts, market_source=market_source, engagement_note=engagement_note)
     return env
 
 
@@ -60,7 +80,7 @@ def _num(value: float | int | None, digits: int = 2) -> str:
     if value is None:
         return "n/a"
     if isinstance(value, int):
-        return f"{value:,}"
+        return count_text(value)
     return f"{value:.{digits}f}"
 
 
@@ -101,7 +121,7 @@ def csv_row(summary: dict[str, Any]) -> dict[str, Any]:
         "sincerity_mean": summary["sincerity"]["mean"], "sincerity_median": summary["sincerity"]["median"],
         **disc["counts"], "likely_undisclosed": disc["likely_undisclosed_count"],
         "posts_pod_suspected": summary["pods"]["posts_pod_suspected"], "pods_suspected": summary["pods"]["suspected"],
-        "followers": eng.get("followers"), "engagement_rate": eng.get("rate"), "tier": tier.get("label"),
+        "followers": eng.get("followers"), "likes_total": eng.get("likes_total"), "engagement_rate": eng.get("rate"), "tier": tier.get("label"),
         "tier_benchmark_rate": tier.get("benchmark_rate"), "report": summary.get("report"),
     }
 
@@ -121,25 +141,54 @@ def dumps(data: Any) -> str:
 
 def write_audit(out_dir: Path, summaries: Sequence[dict[str, Any]], meta: dict[str, Any], *,
                 html: bool = True) -> dict[str, Any]:
-    """Write every file of the audit under `out_dir`; returns {kind: [paths]} of what was written."""
+    """Write every file of the audit under `out_dir`; returns {kind: [paths]} of what was written.
+
+    Everything is rendered into a temporary folder beside `out_dir` first and moved into place only
+    when every file is written: a failure leaves `out_dir` as it was, never half written. A new
+    folder is renamed into place whole; into an existing one (`--force`) the files are moved one by
+    one, `index.json` last (its presence is what marks a finished audit).
+    """
     out_dir = Path(out_dir)
-    (out_dir / "creators").mkdir(parents=True, exist_ok=True)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".partial", dir=out_dir.parent))
+    try:
+        relative = _render_all(staging, summaries, meta, html=html)
+        _move_into_place(staging, out_dir, [p for paths in relative.values() for p in paths])
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return {kind: [str(out_dir / p) for p in paths] for kind, paths in relative.items()}
+
+
+def _render_all(root: Path, summaries: Sequence[dict[str, Any]], meta: dict[str, Any], *,
+                html: bool) -> dict[str, list[str]]:
+    (root / "creators").mkdir()
     written: dict[str, list[str]] = {"json": [], "html": [], "csv": []}
-    for summary in summaries:
-        name = slug(summary["creator"])
+    for summary, name in zip(summaries, unique_slugs([s["creator"] for s in summaries])):
         summary["report"] = f"creators/{name}.html" if html else None
         summary["json"] = f"creators/{name}.json"
-        _write(out_dir / summary["json"], dumps(summary), written["json"])
+        _write(root, summary["json"], dumps(summary), written["json"])
         if html:
-            _write(out_dir / summary["report"], render_creator(summary), written["html"])
+            _write(root, summary["report"], render_creator(summary), written["html"])
     index = {"meta": meta, "creators": [{k: v for k, v in s.items() if k != "post_rows"} for s in summaries]}
-    _write(out_dir / "index.json", dumps(index), written["json"])
-    _write(out_dir / "creators.csv", creators_csv(summaries), written["csv"])
+    _write(root, "creators.csv", creators_csv(summaries), written["csv"])
     if html:
-        _write(out_dir / "index.html", render_index(summaries, meta), written["html"])
+        _write(root, "index.html", render_index(summaries, meta), written["html"])
+    _write(root, "index.json", dumps(index), written["json"])
     return written
 
 
-def _write(path: Path, text: str, log: list[str]) -> None:
-    path.write_text(text, encoding="utf-8", newline="\n")
-    log.append(str(path))
+def _move_into_place(staging: Path, out_dir: Path, relative: list[str]) -> None:
+    if not out_dir.exists():
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(staging, 0o777 & ~umask)         # mkdtemp made it private; a finished audit is not
+        os.replace(staging, out_dir)
+        return
+    (out_dir / "creators").mkdir(exist_ok=True)
+    for rel in sorted(relative, key=lambda p: p == "index.json"):
+        os.replace(staging / rel, out_dir / rel)
+
+
+def _write(root: Path, rel: str, text: str, log: list[str]) -> None:
+    (root / rel).write_text(text, encoding="utf-8", newline="\n")
+    log.append(rel)

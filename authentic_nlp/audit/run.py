@@ -73,10 +73,12 @@ def group_by_creator(items: Iterable[AuditItem], filters: AuditFilters) -> tuple
     return groups, dropped
 
 
-def apply_creator_signals(items: list[AuditItem]) -> None:
-    """Near-duplicate and templated captions across the creator's posts lower sincerity (the
-    sincerity analyzer's creator-level pass), and the post's interaction quality is recomputed
-    with the lead's own function so the two stay consistent."""
+def apply_creator_signals(items: list[AuditItem], rescore=None) -> None:
+    """The creator's posts with market evidence decide the market of those without
+    (`market_creator`, when `rescore` is given); near-duplicate and templated captions across the
+    creator's posts lower sincerity (the sincerity analyzer's creator-level pass), and the post's
+    interaction quality is recomputed with the lead's own function so the two stay consistent."""
+    from ..analyzers.market_creator import apply_creator_market
     from ..analyzers.quality import interaction_quality
     from ..analyzers.sincerity_creator import apply_creator_adjustments, creator_sincerity_adjustments
 
@@ -84,6 +86,8 @@ def apply_creator_signals(items: list[AuditItem]) -> None:
     if len(fresh) < 2:
         return
     posts, records = [i.post for i in fresh], [i.record for i in fresh]
+    if rescore is not None:
+        apply_creator_market(posts, records, rescore)
     before = [r["sincerity"].get("score") for r in records]
     apply_creator_adjustments(records, creator_sincerity_adjustments(posts, records))
     for record, old in zip(records, before):
@@ -93,20 +97,25 @@ def apply_creator_signals(items: list[AuditItem]) -> None:
 
 def run_audit(inputs: list[Path], *, options=None, filters: AuditFilters | None = None, workers: int = 1,
               source: str | None = None, posts: list[Path] | None = None, out_dir: Path | None = None,
-              html: bool = True, generated_at: str | None = None) -> AuditResult:
+              html: bool = True, generated_at: str | None = None, creator: str | None = None) -> AuditResult:
     filters = filters or AuditFilters()
     if filters.since and filters.until and filters.since > filters.until:
         raise AuthenticNLPError("E401", option="--since/--until", detail=f"{filters.since} is after {filters.until}")
+    from ..analyzers.market_creator import SponsorshipRescorer
+    from ..pipeline import AnalysisOptions
+
     load = LoadSummary()
-    items = load_items(inputs, options=options, workers=workers, source=source, posts=posts, summary=load)
+    items = load_items(inputs, options=options, workers=workers, source=source, posts=posts, summary=load,
+                       creator=creator)
     groups, dropped = group_by_creator(items, filters)
     summaries, left_out = [], 0
+    rescore = SponsorshipRescorer(options=options or AnalysisOptions())   # built on first use only
     for creator in sorted(groups):
         group = groups[creator]
         if len(group) < filters.min_posts:
             left_out += 1
             continue
-        apply_creator_signals(group)
+        apply_creator_signals(group, None if creator == NO_CREATOR else rescore)
         summaries.append(summarize_creator(creator, group))
     summaries.sort(key=lambda s: (s["index"]["value"] is None, -(s["index"]["value"] or 0), s["creator"]))
     meta = {"tool": f"authentic-nlp {__version__}", "creators": len(summaries),

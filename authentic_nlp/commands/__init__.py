@@ -11,6 +11,10 @@ from importlib import import_module
 
 import typer
 
+# an option several commands share (score, convert, audit)
+HELP_CREATOR = ("The account's handle, for inputs that do not name it (an Instagram export without its "
+                "personal information, comment files): given to every post without a creator.")
+
 
 def register_all(app: typer.Typer) -> None:
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):

@@ -12,9 +12,12 @@ from typing import List, Optional
 
 import typer
 
+from . import HELP_CREATOR
+
 HELP_AUDIT = ("Audit creators: score the posts (or read output of `score`), then write per creator a JSON summary "
               "and an HTML report, an index page comparing them, index.json and creators.csv into DIR.")
-HELP_INPUTS = "Posts to audit (.jsonl, .csv, .parquet), or JSON Lines written by `authentic-nlp score` (detected)."
+HELP_INPUTS = ("Posts to audit (.jsonl, .csv, .parquet, or platform exports: files, folders, archives), "
+               "or JSON Lines written by `authentic-nlp score` (detected).")
 HELP_OUT = "Folder for the reports (created if missing)."
 HELP_FORMAT = "html: HTML reports, JSON and CSV (default); json: JSON and CSV only, for a brand's own tools."
 HELP_MIN_POSTS = "Leave out creators with fewer posts than this (after filters)."
@@ -57,7 +60,7 @@ def _day(value: Optional[str], option: str) -> Optional[date]:
 
 
 def audit(
-    inputs: List[Path] = typer.Argument(..., help=HELP_INPUTS, exists=True, dir_okay=False, readable=True),
+    inputs: List[Path] = typer.Argument(..., help=HELP_INPUTS, exists=True, readable=True),
     out_dir: Path = typer.Option(..., "--output", "-o", help=HELP_OUT, file_okay=False),
     fmt: AuditFormat = typer.Option(AuditFormat.html, "--format", "-f", help=HELP_FORMAT),
     min_posts: int = typer.Option(1, "--min-posts", min=1, help=HELP_MIN_POSTS),
@@ -67,6 +70,7 @@ def audit(
     posts: Optional[List[Path]] = typer.Option(None, "--posts", help=HELP_POSTS, exists=True, dir_okay=False),
     market: Optional[Market] = typer.Option(None, "--market", help=HELP_MARKET),
     source: Optional[str] = typer.Option(None, "--source", help=HELP_SOURCE),
+    creator: Optional[str] = typer.Option(None, "--creator", help=HELP_CREATOR),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help=HELP_WORKERS),
     timestamp: bool = typer.Option(False, "--timestamp", help=HELP_TIMESTAMP),
     force: bool = typer.Option(False, "--force", help=HELP_FORCE),
@@ -86,7 +90,7 @@ def audit(
         result = run_audit(list(inputs), options=AnalysisOptions(market=market.value if market else None),
                            filters=filters, workers=workers, source=source, posts=list(posts or []) or None,
                            out_dir=out_dir, html=fmt is AuditFormat.html,
-                           generated_at=now_iso() if timestamp else None)
+                           generated_at=now_iso() if timestamp else None, creator=creator)
     except AuthenticNLPError as err:
         typer.secho(f"error: {err}", fg=typer.colors.RED, err=True)
         raise typer.Exit(2)

@@ -10,6 +10,8 @@ from typing import List, Optional
 
 import typer
 
+from . import HELP_CREATOR
+
 EXIT_OK, EXIT_USAGE, EXIT_PARTIAL = 0, 2, 3
 
 HELP_CONVERT = ("Convert platform exports and scraper outputs (Apify Instagram/TikTok, YouTube API, "
@@ -31,7 +33,9 @@ def _list_sources(value: bool) -> None:
     from ..io.adapters import SOURCES
 
     for source in SOURCES:
-        typer.echo(f"{source.name:28} {source.summary}\n{'':28} e.g. {source.example}")
+        typer.echo(f"{source.name}: {source.summary}")
+        for shape, command in source.examples():
+            typer.echo(f"  - {shape}\n      {command}")
     raise typer.Exit(EXIT_OK)
 
 
@@ -40,6 +44,7 @@ def convert(
     output: Path = typer.Option(..., "--output", "-o", help=HELP_OUTPUT, dir_okay=False),
     source: Optional[str] = typer.Option(None, "--source", help=HELP_SOURCE),
     column_map: Optional[str] = typer.Option(None, "--map", help=HELP_MAP),
+    creator: Optional[str] = typer.Option(None, "--creator", help=HELP_CREATOR),
     quarantine: Optional[Path] = typer.Option(None, "--quarantine", help=HELP_QUARANTINE, dir_okay=False),
     force: bool = typer.Option(False, "--force", help=HELP_FORCE),
     quiet: bool = typer.Option(False, "--quiet", "-q", help=HELP_QUIET),
@@ -51,7 +56,7 @@ def convert(
 
     try:
         mapping = parse_column_map(column_map) if column_map is not None else None
-        summary = convert_files(list(inputs), output, source=source, column_map=mapping,
+        summary = convert_files(list(inputs), output, source=source, column_map=mapping, creator=creator,
                                 quarantine=quarantine, force=force)
     except AuthenticNLPError as err:
         typer.secho(f"error: {err}", fg=typer.colors.RED, err=True)

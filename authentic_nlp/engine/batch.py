@@ -70,6 +70,7 @@ def score_files(
     comments_path: Path | None = None,
     source: str | None = None,
     column_map: dict[str, str] | None = None,
+    creator: str | None = None,
     on_error: str = "quarantine",
     quarantine: Path | None = None,
     workers: int = 1,
@@ -89,7 +90,7 @@ def score_files(
     results = ResultFiles(output, format_of(output, output_format), quarantine if keeps_quarantine else None)
     try:
         items = read_records(inputs, fmt=input_format, comments_path=comments_path, source=source,
-                             column_map=column_map)
+                             column_map=column_map, creator=creator)
         for outcome in score_items(items, options, workers=workers):
             summary.records_in += 1
             if outcome.ok:

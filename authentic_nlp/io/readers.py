@@ -5,7 +5,12 @@ A file in the contract shape (JSON Lines, CSV or Parquet with at least `id` and 
 (`io.adapters.read_source`), which turn exports and scraper output into contract records: every
 file when a `source` is named, a file the adapters claim (`io.adapters.claim`: folders, archives,
 exports recognisable by their keys even when they have `id` and `text`), and a file without the
-contract's columns. Either way every record comes out as one `ReadItem`, in file order.
+contract's columns. A CSV read with a column map always goes to the adapters (the `csv` source
+or the scraper its header shows): they read counts, flags and times as such and keep the other
+columns under `meta`. Either way every record comes out as one `ReadItem`, in file order.
+
+`creator` (`--creator HANDLE`) names the account when the input cannot: it is given to every
+post without a creator (and to the adapters that look for the handle, see `io.adapters`).
 """
 
 from __future__ import annotations
@@ -24,7 +29,8 @@ SNIFF_LINES = 50  # JSON Lines: how many leading records decide whether a file i
 
 
 def read_records(paths: Iterable[Path], fmt: str | None = None, comments_path: Path | None = None,
-                 source: str | None = None, column_map: dict[str, str] | None = None) -> Iterator[ReadItem]:
+                 source: str | None = None, column_map: dict[str, str] | None = None,
+                 creator: str | None = None) -> Iterator[ReadItem]:
     """Every record of every file, in order, as contract records.
 
     `comments_path` is a flat comments file joined on `post_id` (see `comments_join`); rows that
@@ -43,9 +49,12 @@ def read_records(paths: Iterable[Path], fmt: str | None = None, comments_path: P
         if not comments_path.is_file():
             raise AuthenticNLPError("E101", path=str(comments_path))
         index = CommentIndex(comments_path, comment_rows(comments_path))
+    creator = _handle(creator)
     try:
         for path in paths:
-            items = _read_one(path, fmt, source, column_map)
+            items = _read_one(path, fmt, source, column_map, creator)
+            if creator is not None:
+                items = _with_creator(items, creator)
             yield from index.attach(items) if index is not None else items
         if index is not None:
             yield from index.leftovers()
@@ -54,18 +63,33 @@ def read_records(paths: Iterable[Path], fmt: str | None = None, comments_path: P
             index.close()
 
 
-def _read_one(path: Path, fmt: str | None, source: str | None,
-              column_map: dict[str, str] | None) -> Iterator[ReadItem]:
+def _read_one(path: Path, fmt: str | None, source: str | None, column_map: dict[str, str] | None,
+              creator: str | None = None) -> Iterator[ReadItem]:
     if source is not None:
-        return _delegate(path, source, column_map, f"--source {source}")
+        return _delegate(path, source, column_map, f"--source {source}", creator)
     claimed = _claimed(path) if fmt is None else None
     if claimed is not None:
-        return _delegate(path, claimed, column_map, f"recognised as {claimed}")
+        return _delegate(path, claimed, column_map, f"recognised as {claimed}", creator)
     kind = format_of(path, fmt)
+    if kind == "csv" and column_map and fmt is None:
+        return _delegate(path, None, column_map, "a CSV with --map", creator)
     missing = contract_gap(path, kind, column_map)
     if missing:
-        return _delegate(path, None, column_map, missing)
+        return _delegate(path, None, column_map, missing, creator)
     return contract_rows(path, kind, column_map)
+
+
+def _handle(value: str | None) -> str | None:
+    text = value.strip().lstrip("@").strip() if isinstance(value, str) else ""
+    return text or None
+
+
+def _with_creator(items: Iterable[ReadItem], creator: str) -> Iterator[ReadItem]:
+    """`--creator HANDLE` for every post that names no creator of its own."""
+    for item in items:
+        if item.error is None and isinstance(item.raw, dict) and not item.raw.get("creator"):
+            item.raw["creator"] = creator
+        yield item
 
 
 def contract_rows(path: Path, kind: str, column_map: dict[str, str] | None = None) -> Iterator[ReadItem]:
@@ -163,10 +187,12 @@ def _claimed(path: Path) -> str | None:
     return claim(path)
 
 
-def _delegate(path: Path, source: str | None, column_map: dict[str, str] | None, reason: str) -> Iterator[ReadItem]:
+def _delegate(path: Path, source: str | None, column_map: dict[str, str] | None, reason: str,
+              creator: str | None = None) -> Iterator[ReadItem]:
     try:
         from .adapters import read_source
     except ImportError as err:
         raise AuthenticNLPError("E108", path=str(path), reason=reason,
                                 detail=f"no platform adapters are installed ({err})") from None
-    return read_source(path, source=source, column_map=column_map)
+    extra = {"creator": creator} if creator is not None else {}
+    return read_source(path, source=source, column_map=column_map, **extra)

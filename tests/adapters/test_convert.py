@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -10,6 +11,7 @@ from typer.testing import CliRunner
 from authentic_nlp.cli import app
 from authentic_nlp.errors import AuthenticNLPError
 from authentic_nlp.io import read_records
+from authentic_nlp.io.adapters import SOURCES
 from authentic_nlp.io.adapters.convert import convert_files
 from authentic_nlp.schema import parse_post
 
@@ -114,4 +116,35 @@ def test_cli_list_sources():
     assert result.exit_code == 0
     for name in ("apify-instagram", "apify-tiktok", "youtube-api", "youtube-comment-downloader", "instaloader",
                  "instagram-export", "csv"):
-        assert f"\n{name} " in "\n" + result.output
+        assert f"\n{name}: " in "\n" + result.output
+
+
+SHAPES = [(source.name, shape, command) for source in SOURCES for shape, command in source.examples()]
+README = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name,shape,command", SHAPES)
+def test_every_shape_is_listed_with_its_command_and_in_the_readme(name, shape, command):
+    listed = runner.invoke(app, ["convert", "--list-sources"]).output
+    assert f"  - {shape}\n      {command}\n" in listed
+    assert f"| {shape.replace('|', chr(92) + '|')} | `{command}` |" in README, f"README's Sources table lacks {name}: {shape}"
+
+
+@pytest.mark.parametrize("args,exit_code,shown", [
+    (["conformance/meta_export_deep", "--creator", "dan.outdoors"], 0, "1 posts, 2 comments"),
+    (["conformance/meta_export_deep"], 0, "1 posts, 0 comments"),
+    (["conformance/ytVidPretty01.json", "--creator", "@maths.with.mo"], 0, "youtube-comment-downloader: 1"),
+    (["conformance/csv_map_no_source.csv", "--map", "text=Description,id=Post ID,likes=Likes"], 0, "csv: 4"),
+    (["conformance/instaloader_profile/pia.verde"], 0, "instaloader: 2"),
+])
+def test_cli_convert_folders_creator_and_csv_map(fixtures, tmp_path, args, exit_code, shown):
+    inputs = [str(fixtures / a) if a.startswith("conformance/") else a for a in args]
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["convert", *inputs, "-o", str(out)])
+    assert result.exit_code == exit_code, result.output
+    assert shown in result.output
+    creator = args[args.index("--creator") + 1].lstrip("@") if "--creator" in args else None
+    if creator:
+        assert all(record["creator"] == creator for record in lines(out))
+    if "--map" in args:
+        assert all(isinstance(record["likes"], int) and "Link" in record["meta"] for record in lines(out))

@@ -55,7 +55,7 @@ def test_comments_file_beside_its_post_yields_nothing_of_its_own(folder, read, c
 def test_comments_file_alone_becomes_a_captionless_post(fixtures, read):
     result = read(fixtures / "instaloader" / "2024-06-01_09-00-00_UTC_comments.json")
     raw = result.raw["2024-06-01_09-00-00_UTC"]
-    assert raw["text"] == "" and raw["meta"]["caption"] == "missing"
+    assert raw["text"] == "" and raw["meta"]["caption_missing"] is True
     assert [(c.text, c.author) for c in result.posts["2024-06-01_09-00-00_UTC"].comments] == [("Nice pic 🔥", "k.lee")]
 
 

@@ -36,10 +36,10 @@ ODD = [
         {"kind": "youtube#commentThread", "id": "t2", "snippet": {"videoId": "v2", "topLevelComment": {"id": "t2", "snippet": {"textOriginal": "Ciao!"}}},
          "replies": {"comments": [{"snippet": {"textOriginal": "no id"}}]}},
         {"kind": "youtube#channel", "id": "c1"},
-    ], ["v2"], 4, {"caption": "missing"}),
+    ], ["v2"], 4, {"caption_missing": True}),
     ("youtube-comment-downloader", "VID.json", [
         {"cid": 12, "text": "numeric cid"}, {"cid": "a", "text": {"t": 1}, "votes": "1.2K"}, {"cid": "b", "text": "😂", "votes": []},
-    ], ["VID"], 2, {"caption": "missing"}),
+    ], ["VID"], 2, {"caption_missing": True}),
     ("instaloader", "2024-01-01_00-00-00_UTC.json", [
         {"node": {"shortcode": "X", "edge_media_to_caption": "not edges", "owner": "someone"}},
     ], ["X"], 0, {"node": {"edge_media_to_caption": "not edges", "owner": "someone"}}),

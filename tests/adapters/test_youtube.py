@@ -43,7 +43,7 @@ def test_api_video_without_threads_and_threads_without_video(fixtures, read):
     result = read(fixtures / "youtube_api.json")
     assert result.posts["vidEN000002"].text == "" and result.posts["vidEN000002"].comments == []
     orphan = result.raw["vidNoMeta03"]
-    assert orphan["text"] == "" and orphan["meta"]["caption"] == "missing"
+    assert orphan["text"] == "" and orphan["meta"]["caption_missing"] is True
     assert [c.text for c in result.posts["vidNoMeta03"].comments] == ["Great breakdown, the battery part was super useful"]
     assert result.errors == []
 

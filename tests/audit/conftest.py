@@ -34,3 +34,18 @@ def corpus_audit(scored_corpus, tmp_path_factory):
 @pytest.fixture(scope="session")
 def raw_posts() -> list[dict]:
     return [json.loads(line) for path in corpus_files() for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.fixture(scope="session")
+def edge_audits(tmp_path_factory) -> dict:
+    """Each case of `edge_cases.CASES` audited once (HTML, JSON, CSV): name -> (case, folder, result)."""
+    from authentic_nlp.audit.run import run_audit
+
+    from .edge_cases import CASES
+
+    inputs = tmp_path_factory.mktemp("edge_inputs")
+    out = {}
+    for case in CASES:
+        folder = tmp_path_factory.mktemp("edge_audit") / case.name
+        out[case.name] = (case, folder, run_audit([case.write(inputs)], out_dir=folder))
+    return out

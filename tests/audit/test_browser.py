@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from .audit_corpus import INJECTIONS
+from .edge_cases import CASES
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "browser_check.py"
 
@@ -56,3 +57,17 @@ def test_checker_catches_a_script_that_runs(tmp_path):
     [page] = browser_check.check_audit(tmp_path)
     text = " | ".join(page.problems)
     assert "window.__pwned" in text and "console.error" in text and "renders empty" in text
+
+
+@needs_chromium
+@pytest.mark.parametrize("name", [case.name for case in CASES])
+def test_edge_case_audits_render_in_chromium(edge_audits, name):
+    """Missing counts, dates and creators, single posts, huge counts, unsafe handles: the index and
+    every creator page render (charts drawn, no error), and say what is known about the counts."""
+    case, out, result = edge_audits[name]
+    pages = browser_check.check_audit(out)
+    assert len(pages) == len(result.summaries) + 1
+    assert {p.page: p.problems for p in pages if p.problems} == {}
+    index = next(p for p in pages if p.page.endswith("index.html"))
+    assert all(f"@{creator}" in index.text for creator in case.notes)
+    assert browser_check.missing_texts(pages, list(case.notes.values())) == []

@@ -80,11 +80,24 @@ def test_contract_jsonl_is_read_here(tmp_path, fake_adapters, content):
     assert len(items) == content.count("\n") and fake_adapters == []
 
 
-def test_a_column_map_can_make_a_file_contract_shaped(tmp_path, fake_adapters):
-    path = tmp_path / "export.csv"
-    path.write_text("Id,Description\n7,Buongiorno!\n", encoding="utf-8")
+def test_a_column_map_can_make_a_jsonl_file_contract_shaped(tmp_path, fake_adapters):
+    path = tmp_path / "export.jsonl"
+    path.write_text('{"Id": "7", "Description": "Buongiorno!"}\n', encoding="utf-8")
     (item,) = read_records([path], column_map={"id": "Id", "text": "Description"})
     assert item.raw == {"id": "7", "text": "Buongiorno!"} and fake_adapters == []
+
+
+@pytest.mark.parametrize("header,row", [
+    ("Id,Description", "7,Buongiorno!"),
+    ("Id,Description,Likes", '8,"Hello 😍",256'),
+    ("Id,Description", '9,""'),
+])
+def test_a_csv_with_a_column_map_goes_to_the_adapters(tmp_path, fake_adapters, header, row):
+    """The csv adapter reads counts as numbers and keeps extra columns under `meta` (issue 14)."""
+    path = tmp_path / "export.csv"
+    path.write_text(f"{header}\n{row}\n", encoding="utf-8")
+    (item,) = read_records([path], column_map={"id": "Id", "text": "Description"})
+    assert item.raw["id"] == "from-adapter" and fake_adapters == [("export.csv", None, {"id": "Id", "text": "Description"})]
 
 
 # fmt: off

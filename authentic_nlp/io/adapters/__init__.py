@@ -35,11 +35,17 @@ def names() -> str:
     return ", ".join(BY_NAME)
 
 
-def read_source(path: Path, source: str | None = None, column_map: dict[str, str] | None = None) -> Iterator[ReadItem]:
-    """Every post of `path` as a `ReadItem`; see the module docstring."""
+def read_source(path: Path, source: str | None = None, column_map: dict[str, str] | None = None,
+                creator: str | None = None) -> Iterator[ReadItem]:
+    """Every post of `path` as a `ReadItem`; see the module docstring. `creator` (`--creator
+    HANDLE`) is the account's handle for sources that cannot tell it (an Instagram export without
+    its personal information); `io.readers` also gives it to every post that has none."""
     path = Path(path)
     chosen = _named(source) if source is not None else detect(path, column_map)
-    yield from chosen.read(path, column_map)
+    if chosen.reads_creator:
+        yield from chosen.read(path, column_map, creator=creator)
+    else:
+        yield from chosen.read(path, column_map)
 
 
 def claim(path: Path) -> str | None:
@@ -54,9 +60,7 @@ def claim(path: Path) -> str | None:
         return detect(path).name
     try:
         if inner_name(path).lower().endswith(".csv"):
-            from .csv_rows import csv_header
-
-            first: Any = {column: "" for column in csv_header(path)}
+            first: Any = _csv_first(path)
         else:
             first = _first_value(path)
     except (AuthenticNLPError, OSError, UnicodeDecodeError):
@@ -78,15 +82,14 @@ def detect(path: Path, column_map: dict[str, str] | None = None) -> Source:
     """Which source wrote `path`, from its name, suffix and first record; E110/E111 when unclear."""
     name = inner_name(path)
     suffix = Path(name).suffix.lower()
+    if path.is_dir() and instaloader.is_profile_folder(path):
+        return BY_NAME[instaloader.NAME]
     if path.is_dir() or path.suffix.lower() == ".zip":
         return BY_NAME[instagram_export.NAME]
     if suffix in (".html", ".htm"):
         raise _html_error(path, name)
     if suffix == ".csv":
-        from .csv_rows import csv_header
-
-        header = {column: "" for column in csv_header(path)}
-        return _sniffed(header, name) or BY_NAME[csv_map.NAME]
+        return _sniffed(_csv_first(path), name) or BY_NAME[csv_map.NAME]
     first = _first_value(path)
     if isinstance(first, str) and first.lstrip().startswith("<"):
         raise _html_error(path, name)
@@ -94,6 +97,13 @@ def detect(path: Path, column_map: dict[str, str] | None = None) -> Source:
     if found is None:
         raise AuthenticNLPError("E110", path=str(path), allowed=names(), detail=_describe(first))
     return found
+
+
+def _csv_first(path: Path) -> dict[str, Any]:
+    """A CSV's header as an item of its source's shape (flattened columns nested again), to sniff."""
+    from .csv_rows import csv_header, nested_row
+
+    return nested_row({column: "" for column in csv_header(path)})
 
 
 def _sniffed(value: Any, name: str) -> Source | None:

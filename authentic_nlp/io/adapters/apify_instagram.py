@@ -12,6 +12,12 @@ absent altogether):
 
 `likesCount` is -1 when the owner hides likes: not a count, so it stays in `meta`.
 
+Field-trimmed downloads and the hashtag scraper often have neither `shortCode` nor `id`: the key
+is then the shortcode in `url` ("https://www.instagram.com/p/C9xYz/", also `/reel/`, `/tv/`); a
+user's `--map id=KEY` comes first. The post's `url` is the item's, or built from the shortcode.
+A reply that the item also lists as a top-level comment is kept once, as the reply
+(`meta.duplicate_comments_removed` counts them); the post is never dropped for it.
+
 Comment-scraper row: {"postUrl": ".../p/C9xYz/", "id", "text", "ownerUsername", "timestamp",
 "likesCount", "repliesCount", "replies": [...]}; rows are gathered per post (see `grouping`).
 """
@@ -23,14 +29,16 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from ..base import ReadItem
-from .base import Source, Unmappable, comment_dict, map_items, post_dict, scraper_error
+from .base import (Source, Unmappable, comment_dict, dedupe_comments, map_items, note_duplicates, post_dict,
+                   scraper_error)
 from .grouping import RowResult, grouped_rows
-from .values import Fields, handle, to_count, to_flag, to_time
+from .values import Fields, get_path, handle, to_count, to_flag, to_time
 
 NAME = "apify-instagram"
 COMMENTS_NAME = "apify-instagram-comments"
-POST_KEYS = ("shortCode", "ownerUsername", "latestComments", "likesCount", "displayUrl")
-_SHORTCODE_RE = re.compile(r"instagram\.com/(?:[^/]+/)?(?:p|reel|reels|tv)/([A-Za-z0-9_-]+)")
+POST_KEYS = ("shortCode", "ownerUsername", "latestComments", "likesCount", "displayUrl", "commentsCount")
+_SHORTCODE_RE = re.compile(r"instagram\.com/(?:[^/?#]+/)?(?:p|reel|reels|tv)/([A-Za-z0-9_-]+)")
+POST_URL = "https://www.instagram.com/p/{}/"
 
 FLAG_KEYS = ("isSponsored", "paidPartnership", "isPaidPartnership")
 
@@ -63,28 +71,38 @@ def map_comments(items: list[Mapping[str, Any]], parent: str | None = None) -> l
     return out
 
 
-def map_post(item: Mapping[str, Any]) -> dict[str, Any]:
+def map_post(item: Mapping[str, Any], given: Mapping[str, Any] | None = None) -> dict[str, Any]:
     failed = scraper_error(item)
     if failed:
         raise Unmappable(failed)
-    if not any(key in item for key in POST_KEYS + ("caption",)):
-        raise Unmappable(f"not an Instagram post item: none of {', '.join(POST_KEYS)}, caption")
+    if not any(key in item for key in POST_KEYS + ("caption", "url")):
+        raise Unmappable(f"not an Instagram post item: none of {', '.join(POST_KEYS)}, caption, url")
+    given = given or {}
     fields = Fields(item)
-    post_id = fields.take(("shortCode", "id"), handle)
+    url = fields.take("url", post_url)
+    post_id = given.get("id") or fields.take(("shortCode", "id"), handle) or post_key(url)
     if post_id is None:
-        raise Unmappable("no shortCode and no id")
-    text = fields.text("caption")
+        raise Unmappable("no shortCode, no id and no post url (https://www.instagram.com/p/<shortcode>/)")
+    text = given["text"] if "text" in given else fields.text("caption")
     if text is None:
         raise Unmappable(f"caption is {type(item.get('caption')).__name__}, not text")
-    comments = map_comments(comment_list(item.get("latestComments"), "latestComments"))
+    comments, removed = dedupe_comments(map_comments(comment_list(item.get("latestComments"), "latestComments")))
     fields.consume("latestComments")
     flags = fields.take_all(FLAG_KEYS, to_flag)
-    return post_dict(
+    shortcode = get_path(item, "shortCode")
+    raw = post_dict(
         NAME, id=post_id, text=text, platform="instagram", creator=fields.take("ownerUsername", handle),
         followers=fields.take("followersCount", to_count), created_at=fields.take("timestamp", to_time),
         likes=fields.take("likesCount", to_count), paid=any(flags) if flags else None, comments=comments,
+        url=url or (POST_URL.format(shortcode) if isinstance(shortcode, str) and shortcode else None),
         meta=fields.rest(),
     )
+    return note_duplicates(raw, removed)
+
+
+def post_url(value: Any) -> str | None:
+    """An Instagram post, reel or IGTV URL as given; None for anything else."""
+    return value.strip() if isinstance(value, str) and _SHORTCODE_RE.search(value) else None
 
 
 def read_posts(path: Path, column_map: dict[str, str] | None = None) -> Iterator[ReadItem]:
@@ -92,7 +110,8 @@ def read_posts(path: Path, column_map: dict[str, str] | None = None) -> Iterator
 
 
 def post_key(url: Any) -> str | None:
-    """The shortcode in a post URL ("https://www.instagram.com/p/C9xYz/" -> "C9xYz")."""
+    """The shortcode in a post URL ("https://www.instagram.com/p/C9xYz/" -> "C9xYz"); any other
+    non-empty text as it is (a comment row's postUrl may be the bare shortcode)."""
     match = _SHORTCODE_RE.search(url) if isinstance(url, str) else None
     return match.group(1) if match else (url.strip() or None if isinstance(url, str) else None)
 
@@ -108,15 +127,18 @@ def map_comment_row(value: Mapping[str, Any]) -> RowResult:
     if failed or key is None:
         return failed or "no postUrl: the comment's post is unknown"
     comments = map_comments([value])
-    comments[0].setdefault("meta", {}).pop("postUrl", None)
-    return key, comments
+    comments[0].get("meta", {}).pop("postUrl", None)
+    if not comments[0].get("meta", True):
+        comments[0].pop("meta")
+    return key, comments, {"url": post_url(value.get("postUrl"))}
 
 
 def sniff_post(value: Any, name: str) -> bool:
     if not isinstance(value, Mapping) or "postUrl" in value:
         return False
+    has_url = post_url(value.get("url")) is not None or value.get("url") == ""
     return ("shortCode" in value and "ownerUsername" in value) or (
-        "caption" in value and sum(key in value for key in POST_KEYS) >= 2)
+        "caption" in value and sum(key in value for key in POST_KEYS) + has_url >= 2)
 
 
 def sniff_comment_row(value: Any, name: str) -> bool:
@@ -126,8 +148,21 @@ def sniff_comment_row(value: Any, name: str) -> bool:
 
 SOURCES = (
     Source(NAME, "Apify Instagram scraper post items (caption, ownerUsername, latestComments with replies)",
-           "authentic-nlp score dataset_instagram-scraper.json -o scored.jsonl", sniff_post, read_posts),
+           "authentic-nlp score dataset_instagram-scraper.json -o scored.jsonl", sniff_post, read_posts,
+           shapes=(
+               ("post items as a JSON array or JSON Lines, with latestComments and their replies",
+                "authentic-nlp score dataset_instagram-scraper.json -o scored.jsonl"),
+               ("the CSV download: latestComments/0/text, latestComments.0.text or JSON-string columns",
+                "authentic-nlp score dataset_instagram-scraper.csv -o scored.jsonl"),
+               ("field-trimmed items and the hashtag scraper's, without shortCode or id: the key from url "
+                "(/p/, /reel/, /tv/)", "authentic-nlp convert dataset_instagram-hashtag-scraper.json -o posts.jsonl"),
+               ("a reply also listed as a top-level comment: kept once, as the reply (meta.duplicate_comments_removed)",
+                "authentic-nlp convert dataset_instagram-post-scraper.json -o posts.jsonl"),
+           )),
     Source(COMMENTS_NAME, "Apify Instagram comment scraper rows (postUrl, text, ownerUsername, replies), one post per postUrl",
            "authentic-nlp convert dataset_instagram-comment-scraper.json -o posts.jsonl", sniff_comment_row,
-           read_comment_rows),
+           read_comment_rows, shapes=(
+               ("comment rows (JSON, JSON Lines or CSV) of one or several posts, in any order",
+                "authentic-nlp convert dataset_instagram-comment-scraper.json -o posts.jsonl"),
+           )),
 )

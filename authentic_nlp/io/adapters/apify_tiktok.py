@@ -9,7 +9,10 @@ as "authorMeta/name" or "authorMeta.name" columns):
 
 Comment row (TikTok Comments Scraper): {"cid", "text", "uniqueId", "createTimeISO", "diggCount",
 "videoWebUrl", "repliesToId"?, "replies"?: [...]}; a reply names its parent with `repliesToId`
-(or sits nested in `replies`). Rows are gathered per video (see `grouping`).
+(or sits nested in `replies`). Rows are gathered per video whatever their order (a multi-video
+run interleaves them; see `grouping`). The creator is the handle in the video URL
+(`https://www.tiktok.com/@<handle>/video/<id>`), so the creator's own replies (`uniqueId` equal
+to it) are recognised; the post's `url` is that URL (`webVideoUrl` for video items).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from .values import Fields, get_path, handle, to_count, to_flag, to_time
 NAME = "apify-tiktok"
 COMMENTS_NAME = "apify-tiktok-comments"
 _VIDEO_ID_RE = re.compile(r"/video/(\d+)")
+_HANDLE_RE = re.compile(r"tiktok\.com/@([^/?#]+)/")
 FLAG_KEYS = ("isSponsored", "isAd", "isPaidPartnership")
 VIDEO_KEYS = ("text", "authorMeta", "authorMeta.name", "webVideoUrl", "createTimeISO", "diggCount")
 
@@ -49,17 +53,21 @@ def map_comment(item: Mapping[str, Any], parent: Any = None) -> list[dict[str, A
     return out
 
 
-def map_video(item: Mapping[str, Any]) -> dict[str, Any]:
+def map_video(item: Mapping[str, Any], given: Mapping[str, Any] | None = None) -> dict[str, Any]:
     failed = scraper_error(item)
     if failed:
         raise Unmappable(failed)
     if not any(get_path(item, key) is not None for key in VIDEO_KEYS):
         raise Unmappable(f"not a TikTok video item: none of {', '.join(VIDEO_KEYS)}")
+    given = given or {}
     fields = Fields(item)
-    video_id = fields.take("id", handle) or video_key(item.get("webVideoUrl"))
+    url = item.get("webVideoUrl") if isinstance(item.get("webVideoUrl"), str) else None
+    if url is not None:
+        fields.consume("webVideoUrl")
+    video_id = given.get("id") or fields.take("id", handle) or video_key(url)
     if video_id is None:
         raise Unmappable("no id and no webVideoUrl")
-    text = fields.text("text")
+    text = given["text"] if "text" in given else fields.text("text")
     if text is None:
         raise Unmappable(f"text is {type(item.get('text')).__name__}, not text")
     raw_comments = item.get("comments")
@@ -70,7 +78,8 @@ def map_video(item: Mapping[str, Any]) -> dict[str, Any]:
     fields.consume("comments")
     flags = fields.take_all(FLAG_KEYS, to_flag)
     return post_dict(
-        NAME, id=video_id, text=text, platform="tiktok", creator=fields.take("authorMeta.name", handle),
+        NAME, id=video_id, text=text, platform="tiktok",
+        creator=fields.take("authorMeta.name", handle) or creator_of(url), url=url,
         followers=fields.take("authorMeta.fans", to_count), created_at=fields.take(("createTimeISO", "createTime"), to_time),
         likes=fields.take("diggCount", to_count), paid=any(flags) if flags else None, comments=comments,
         meta=fields.rest(),
@@ -80,6 +89,12 @@ def map_video(item: Mapping[str, Any]) -> dict[str, Any]:
 def video_key(url: Any) -> str | None:
     match = _VIDEO_ID_RE.search(url) if isinstance(url, str) else None
     return match.group(1) if match else None
+
+
+def creator_of(url: Any) -> str | None:
+    """The handle in a video URL ("https://www.tiktok.com/@giulia/video/73..." -> "giulia")."""
+    match = _HANDLE_RE.search(url) if isinstance(url, str) else None
+    return handle(match.group(1)) if match else None
 
 
 def read_videos(path: Path, column_map: dict[str, str] | None = None) -> Iterator[ReadItem]:
@@ -98,9 +113,12 @@ def map_comment_row(value: Mapping[str, Any]) -> RowResult:
     if failed or not key:
         return failed or "no videoWebUrl: the comment's video is unknown"
     comments = map_comment(value)
+    meta = comments[0].get("meta", {})
     for name in ("videoWebUrl", "webVideoUrl", "awemeId", "videoId"):
-        comments[0].get("meta", {}).pop(name, None)
-    return str(key), comments
+        meta.pop(name, None)
+    if not meta:
+        comments[0].pop("meta", None)
+    return str(key), comments, {"url": url if isinstance(url, str) else None, "creator": creator_of(url)}
 
 
 def sniff_video(value: Any, name: str) -> bool:
@@ -115,8 +133,18 @@ def sniff_comment_row(value: Any, name: str) -> bool:
 
 SOURCES = (
     Source(NAME, "Apify TikTok scraper video items, JSON or CSV (text, createTimeISO, authorMeta.name, diggCount, isAd)",
-           "authentic-nlp score dataset_tiktok-scraper.csv -o scored.jsonl", sniff_video, read_videos),
+           "authentic-nlp score dataset_tiktok-scraper.csv -o scored.jsonl", sniff_video, read_videos,
+           shapes=(
+               ("video items as JSON, JSON Lines or CSV (authorMeta/name or authorMeta.name columns)",
+                "authentic-nlp score dataset_tiktok-scraper.csv -o scored.jsonl"),
+               ("items without id: the key from webVideoUrl, or any key named with --map id=KEY",
+                "authentic-nlp convert dataset_tiktok-scraper.json --map id=postPage -o posts.jsonl"),
+           )),
     Source(COMMENTS_NAME, "Apify TikTok comment scraper rows (cid, text, uniqueId, repliesToId), one post per video",
            "authentic-nlp convert dataset_tiktok-comments-scraper.json -o posts.jsonl", sniff_comment_row,
-           read_comment_rows),
+           read_comment_rows, shapes=(
+               ("comment rows of one or several videos, interleaved in any order; the creator from videoWebUrl "
+                "(https://www.tiktok.com/@HANDLE/video/ID), so the creator's replies count",
+                "authentic-nlp score dataset_tiktok-comments-scraper.json -o scored.jsonl"),
+           )),
 )

@@ -29,17 +29,23 @@ class Source:
     summary: str                                   # one line for the README and `--help`
     example: str                                   # one command line
     sniff: Callable[[Any, str], bool]              # (first JSON value or CSV row, file name) -> ours?
-    read: Callable[[Path, "dict[str, str] | None"], Iterator[ReadItem]]
+    read: Callable[..., Iterator[ReadItem]]        # (path, column_map[, creator]) -> items
+    reads_creator: bool = False                    # read() takes `creator` (`--creator HANDLE`)
+    shapes: tuple[tuple[str, str], ...] = ()       # (a shape of file it reads, a command for it)
+
+    def examples(self) -> tuple[tuple[str, str], ...]:
+        """What `convert --list-sources` and the README show: each shape with its command."""
+        return self.shapes or ((self.summary, self.example),)
 
 
 def post_dict(source: str, *, id: Any, text: str, platform: str, creator: str | None = None,
               followers: int | None = None, created_at: Any = None, likes: int | None = None,
               paid: bool | None = None, comments: list[dict[str, Any]] | None = None,
-              meta: Mapping[str, Any] | None = None) -> dict[str, Any]:
+              url: str | None = None, meta: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """A contract post dict; None fields are left out; `meta` always names the source."""
     raw: dict[str, Any] = {"id": id, "text": text, "platform": platform}
     for name, value in (("creator", creator), ("followers", followers), ("created_at", created_at),
-                        ("likes", likes), ("platform_paid_partnership", paid)):
+                        ("likes", likes), ("platform_paid_partnership", paid), ("url", url)):
         if value is not None:
             raw[name] = value
     raw["comments"] = comments or []
@@ -47,16 +53,39 @@ def post_dict(source: str, *, id: Any, text: str, platform: str, creator: str | 
     return raw
 
 
+BOM = "\ufeff"     # some clients append it to every comment; it is never part of what was written
+
+
 def comment_dict(*, id: Any, text: str, author: str | None = None, reply_to: Any = None,
                  created_at: Any = None, likes: int | None = None,
                  meta: Mapping[str, Any] | None = None) -> dict[str, Any]:
-    raw: dict[str, Any] = {"id": str(id), "text": text}
+    raw: dict[str, Any] = {"id": str(id), "text": text.replace(BOM, "")}
     for name, value in (("author", author), ("reply_to", None if reply_to is None else str(reply_to)),
                         ("created_at", created_at), ("likes", likes)):
         if value is not None:
             raw[name] = value
     if meta:
         raw["meta"] = dict(meta)
+    return raw
+
+
+def dedupe_comments(comments: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], int]:
+    """One comment per id: a reply that the source also lists as a top-level comment (Apify's
+    Instagram items do) is kept where it is a reply; otherwise the first one is kept. Returns the
+    comments, in their order, and how many were removed."""
+    keep: dict[str, int] = {}
+    for index, comment in enumerate(comments):
+        seen = keep.get(comment["id"])
+        if seen is None or (comments[seen].get("reply_to") is None and comment.get("reply_to") is not None):
+            keep[comment["id"]] = index
+    kept = sorted(keep.values())
+    return [comments[index] for index in kept], len(comments) - len(kept)
+
+
+def note_duplicates(raw: dict[str, Any], removed: int) -> dict[str, Any]:
+    """Say in the post's `meta` how many duplicate comments were removed (nothing when none)."""
+    if removed:
+        raw["meta"]["duplicate_comments_removed"] = raw["meta"].get("duplicate_comments_removed", 0) + removed
     return raw
 
 
@@ -78,21 +107,38 @@ def quarantined(position: SourcePosition, source: str, reason: str, item: Any) -
     return ReadItem(position, raw=item, error=RecordError("E015", source=source, detail=reason))
 
 
+def user_values(item: Mapping[str, Any] | None, column_map: dict[str, str] | None) -> dict[str, Any]:
+    """`--map FIELD=KEY` read out of a source item before the adapter maps it: {field: value} for
+    each named key (dotted for nested; a CSV column as written, "a/b" or "a.b") the item has and
+    that reads as its field ("1.2K" is a count). The adapter takes these first, so `--map id=url`
+    names a post whose item has no id of its own."""
+    values: dict[str, Any] = {}
+    for field, key in (column_map or {}).items():
+        value = _user_key(item, key)
+        converted = read_field(field, value) if value is not None else None
+        if converted is not None:
+            values[field] = converted
+    return values
+
+
+def _user_key(item: Mapping[str, Any] | None, key: str) -> Any:
+    if item is None:
+        return None
+    value = get_path(item, key)
+    return get_path(item, key.replace("/", ".")) if value is None and "/" in key else value
+
+
 def apply_column_map(raw: dict[str, Any], item: Mapping[str, Any] | None,
                      column_map: dict[str, str] | None) -> dict[str, Any]:
-    """`--map FIELD=KEY` with an adapter: the named source key (dotted for nested) fills FIELD,
-    read like the adapter reads it ("1.2K" is a count), overriding the adapter's own choice. A key
-    the item does not have leaves FIELD as it was; a value that cannot be read as FIELD is kept
-    under `meta.unparsed`."""
+    """`--map FIELD=KEY` with an adapter: the named source key fills FIELD (see `user_values`),
+    overriding the adapter's own choice. A key the item does not have leaves FIELD as it was; a
+    value that cannot be read as FIELD is kept under `meta.unparsed`."""
+    given = user_values(item, column_map)
     for field, key in (column_map or {}).items():
-        value = get_path(item, key) if item is not None else None
-        if value is None:
-            continue
-        converted = read_field(field, value)
-        if converted is None:
-            raw.setdefault("meta", {}).setdefault("unparsed", {})[key] = value
-        else:
-            raw[field] = converted
+        if field in given:
+            raw[field] = given[field]
+        elif _user_key(item, key) is not None:
+            raw.setdefault("meta", {}).setdefault("unparsed", {})[key] = _user_key(item, key)
     return raw
 
 
@@ -132,7 +178,11 @@ def source_items(path: Path) -> Iterator[tuple[SourcePosition, Any, ReadItem | N
     yield from json_items(path)
 
 
-def map_items(path: Path, source: str, mapper: Callable[[Mapping[str, Any]], dict[str, Any]],
+# A post mapper: (source item, the user's `--map` values read out of it) -> contract post dict
+PostMapper = Callable[[Mapping[str, Any], Mapping[str, Any]], dict[str, Any]]
+
+
+def map_items(path: Path, source: str, mapper: PostMapper,
               column_map: dict[str, str] | None = None) -> Iterator[ReadItem]:
     """One ReadItem per item of `path` (JSON or CSV): the mapped post, or why it cannot be mapped."""
     for position, value, error in source_items(path):
@@ -142,12 +192,14 @@ def map_items(path: Path, source: str, mapper: Callable[[Mapping[str, Any]], dic
         yield map_one(position, source, mapper, value, column_map)
 
 
-def map_one(position: SourcePosition, source: str, mapper: Callable[[Mapping[str, Any]], dict[str, Any]],
+def map_one(position: SourcePosition, source: str, mapper: PostMapper,
             value: Any, column_map: dict[str, str] | None = None) -> ReadItem:
+    """The user's `--map` is read first and handed to the mapper, which takes it before its own
+    keys (an item without an id of its own is named by `--map id=KEY`); then it overrides."""
     if not isinstance(value, Mapping):
         return quarantined(position, source, f"expected a JSON object, got {type(value).__name__}", value)
     try:
-        raw = mapper(value)
+        raw = mapper(value, user_values(value, column_map))
     except MAPPING_ERRORS as err:
         return quarantined(position, source, why(err), value)
     return ReadItem(position, raw=apply_column_map(raw, value, column_map))

@@ -31,12 +31,13 @@ class ConvertSummary:
     errors_by_code: dict[str, int] = field(default_factory=dict)
 
 
-def read_inputs(inputs: list[Path], source: str | None, column_map: dict[str, str] | None) -> Iterator[ReadItem]:
+def read_inputs(inputs: list[Path], source: str | None, column_map: dict[str, str] | None,
+                creator: str | None = None) -> Iterator[ReadItem]:
     """Every record of the inputs as `score` reads them (`read_records`: contract files pass through;
     scraper files, export folders and archives go to their adapter)."""
     from .. import read_records
 
-    yield from read_records(inputs, source=source, column_map=column_map)
+    yield from read_records(inputs, source=source, column_map=column_map, creator=creator)
 
 
 def _checked(item: ReadItem, seen) -> ReadItem:
@@ -53,7 +54,7 @@ def _checked(item: ReadItem, seen) -> ReadItem:
 
 def convert_files(inputs: list[Path], output: Path, *, source: str | None = None,
                   column_map: dict[str, str] | None = None, quarantine: Path | None = None,
-                  force: bool = False) -> ConvertSummary:
+                  force: bool = False, creator: str | None = None) -> ConvertSummary:
     from ...engine.seen_ids import SeenIds
 
     inputs = [Path(p) for p in inputs]
@@ -63,7 +64,7 @@ def convert_files(inputs: list[Path], output: Path, *, source: str | None = None
     summary = ConvertSummary(output=str(output))
     results, seen = ResultFiles(output, "jsonl", quarantine), SeenIds()
     try:
-        for item in read_inputs(inputs, source, column_map):
+        for item in read_inputs(inputs, source, column_map, creator):
             item = _checked(item, seen)
             summary.records_in += 1
             if item.error is None:

@@ -89,5 +89,8 @@ def sniff(value: Any, name: str) -> bool:
 SOURCES = (
     Source(NAME, "CSV export of any tool, with a column map (--map text=Description,creator=Account,...)",
            'authentic-nlp score export.csv --map text=Description,creator=Account,created_at="Post Created" -o scored.jsonl',
-           sniff, read_csv),
+           sniff, read_csv, shapes=(
+               ("any CSV with --map (no --source needed): counts read as numbers, other columns under meta",
+                'authentic-nlp score export.csv --map text=Description,creator=Account,likes=Likes -o scored.jsonl'),
+           )),
 )

@@ -5,6 +5,7 @@ Where the posts are, by export generation (all are looked for):
     your_instagram_activity/content/posts_N.json    (2023)
     content/posts_N.json                            (2021-2022)
     media.json                                      (-2020: {"photos": [...], "videos": [...]})
+    posts_N.json anywhere else                      (an export re-packed by hand: files side by side)
 A post: {"media": [{"uri", "creation_timestamp", "title"}], "title"?, "creation_timestamp"?}; the
 caption is the post's `title`, else its first media item's `title`. The export has no post id:
 the first media file's name is used ("media/posts/202401/17912345_12345.jpg" -> "17912345_12345").
@@ -13,9 +14,12 @@ The export holds only the account's own comments (`comments/post_comments_N.json
 {"string_map_data": {"Comment", "Media Owner", "Time"}}). Those on the account's own media are its
 replies under its posts; the export does not say under which post, so each goes to the latest post
 published before it (`meta.post_match` says so). The account's handle comes from
-`personal_information.json` (or the old `profile.json`); without it, no comment is attached (a
-warning says so). Comments on other accounts' media are not about these posts and are not read
-(logged). Followers are not in the export.
+`personal_information.json` (or the old `profile.json`), else from `--creator HANDLE`; without
+either, no comment is attached (a warning says so). The account's comments are written with the
+account as `author`, so they count as the creator's; one that starts with "@handle" answers that
+person (`meta.replying_to`): the audience's comments are not in the export, so `reply_to` can only
+be set when the post carries the comment it answers. Comments on other accounts' media are not
+about these posts and are not read (logged). Followers are not in the export.
 
 Meta writes every string as UTF-8 bytes read as Latin-1; every value read here is repaired
 (`values.fix_meta_mojibake`). An export downloaded as HTML cannot be read: E111 says to request
@@ -29,99 +33,24 @@ import logging
 import re
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
-from typing import IO, Any, Callable, Iterator, Mapping
+from typing import Any, Iterator, Mapping
 
 from ...errors import AuthenticNLPError
 from ..base import ReadItem
-from .base import MAPPING_ERRORS, Source, comment_dict, json_items, post_dict, quarantined, why
-from .containers import SafeZip, open_text
-from .values import epoch_to_iso, fix_meta_mojibake, get_path, handle, to_time
+from .base import MAPPING_ERRORS, Source, comment_dict, post_dict, quarantined, why
+from .export_tree import NAME, OLD_MEDIA, POSTS_RE, ExportTree, tree_for, tree_values
+from .values import epoch_to_iso, get_path, handle, to_time
 
 logger = logging.getLogger("authentic_nlp")
 
-NAME = "instagram-export"
 # fmt: off
-POSTS_DIRS = ("your_instagram_activity/media", "your_instagram_activity/content", "content")
-OLD_MEDIA = "media.json"
 COMMENT_DIRS = ("your_instagram_activity/comments", "comments")
 PROFILE_FILES = ("personal_information/personal_information/personal_information.json",
                  "personal_information/personal_information.json",
-                 "account_information/personal_information.json", "profile.json")
+                 "account_information/personal_information.json", "profile.json", "personal_information.json")
 # fmt: on
-_POSTS_RE = re.compile(r"(?:^|/)posts_(\d+)\.json$")
 _COMMENTS_RE = re.compile(r"(?:^|/)post_comments(?:_(\d+))?\.json$")
-
-
-class ExportTree:
-    """The files of an export, wherever it lives: a folder or a zip (names relative, with "/")."""
-
-    def __init__(self, names: list[str], opener: Callable[[str], IO[str]], label: Callable[[str], str],
-                 close: Callable[[], None] = lambda: None) -> None:
-        self.names, self.open, self.label, self.close = names, opener, label, close
-
-    def find(self, relative: str) -> str | None:
-        """The member whose path ends with `relative` (exports may sit under a top folder)."""
-        hits = [n for n in self.names if n == relative or n.endswith("/" + relative)]
-        return min(hits, key=len) if hits else None
-
-    def matching(self, folders: tuple[str, ...], pattern: re.Pattern[str]) -> list[str]:
-        for folder in folders:
-            found = [n for n in self.names if pattern.search(n) and PurePosixPath(n).parent.as_posix().endswith(folder)]
-            if found:
-                return sorted(found, key=lambda n: int(pattern.search(n).group(1) or 0))
-        return []
-
-
-def tree_for(path: Path) -> tuple[ExportTree, list[str]]:
-    """The export around `path` and the posts files to read (all of them for a zip or folder)."""
-    if path.suffix.lower() == ".zip":
-        archive = SafeZip(path)
-        tree = ExportTree(archive.names(), archive.open_text, lambda n: f"{path}!{n}", archive.close)
-        try:
-            return tree, _posts_files(tree, path)
-        except AuthenticNLPError:
-            archive.close()
-            raise
-    path = path.resolve()
-    root = path if path.is_dir() else _root_of(path)
-    names = [p.relative_to(root).as_posix() for p in root.rglob("*.json")] if root is not None else [path.name]
-    base = root if root is not None else path.parent
-    tree = ExportTree(names, lambda n: open_text(base / n), lambda n: str(base / n))
-    if path.is_dir():
-        return tree, _posts_files(tree, path)
-    return tree, [path.relative_to(base).as_posix()]
-
-
-def _root_of(path: Path) -> Path | None:
-    posix = path.as_posix()
-    for folder in POSTS_DIRS:
-        marker = f"/{folder}/"
-        if marker in posix:
-            return Path(posix[: posix.rindex(marker)] or "/")
-    return path.parent if path.name == OLD_MEDIA else None
-
-
-def _posts_files(tree: ExportTree, path: Path) -> list[str]:
-    files = tree.matching(POSTS_DIRS, _POSTS_RE)
-    if not files and tree.find(OLD_MEDIA):
-        files = [tree.find(OLD_MEDIA)]
-    if not files:
-        if any(n.endswith("posts_1.html") or n.endswith(".html") for n in _all_names(tree, path)):
-            raise AuthenticNLPError("E111", path=str(path))
-        raise AuthenticNLPError("E110", path=str(path), allowed=NAME,
-                                detail="no posts_1.json (your_instagram_activity/media/, content/) and no media.json")
-    return files
-
-
-def _all_names(tree: ExportTree, path: Path) -> list[str]:
-    if path.is_dir():
-        return [p.as_posix() for p in path.rglob("*.htm*")]
-    return tree.names
-
-
-def _values(tree: ExportTree, name: str) -> Iterator[tuple[Any, Any, ReadItem | None]]:
-    for position, value, error in json_items(Path(name), label=tree.label(name), handle=tree.open(name)):
-        yield position, (fix_meta_mojibake(value) if error is None else None), error
+_LEADING_HANDLE_RE = re.compile(r"\s*@([A-Za-z0-9._]{1,30})")
 
 
 def _post_items(value: Any) -> Iterator[Any]:
@@ -168,7 +97,7 @@ def account_handle(tree: ExportTree) -> str | None:
         name = tree.find(relative)
         if name is None:
             continue
-        for _pos, value, error in _values(tree, name):
+        for _pos, value, error in tree_values(tree, name):
             if error is None and isinstance(value, Mapping):
                 found = get_path(value, "username") or next(
                     (get_path(p, "string_map_data.Username.value") for p in value.get("profile_user") or []
@@ -183,7 +112,7 @@ def own_comments(tree: ExportTree, account: str) -> list[tuple[float, str]]:
     mine: list[tuple[float, str]] = []
     others = 0
     for name in tree.matching(COMMENT_DIRS, _COMMENTS_RE):
-        for _pos, value, error in _values(tree, name):
+        for _pos, value, error in tree_values(tree, name):
             if error is not None:
                 logger.warning("%s", error.error)
                 continue
@@ -214,34 +143,38 @@ def assign(comments: list[tuple[float, str]], stamps: list[tuple[float, str]],
             early += 1
             continue
         post_id = stamps[index][1]
+        meta = {"post_match": "latest post published before the comment (the export does not link them)"}
+        answered = _LEADING_HANDLE_RE.match(text)
+        if answered and handle(answered.group(1)) != account:
+            meta["replying_to"] = handle(answered.group(1))
         out.setdefault(post_id, []).append(comment_dict(
-            id=f"own-{number}", text=text, author=account, created_at=epoch_to_iso(stamp),
-            meta={"post_match": "latest post published before the comment (the export does not link them)"}))
+            id=f"own-{number}", text=text, author=account, created_at=epoch_to_iso(stamp), meta=meta))
     if early:
         logger.warning("%d of the account's comments on its own media are older than every post read; "
                        "not attached", early)
     return out
 
 
-def read_export(path: Path, column_map: dict[str, str] | None = None) -> Iterator[ReadItem]:
+def read_export(path: Path, column_map: dict[str, str] | None = None, creator: str | None = None) -> Iterator[ReadItem]:
     if path.suffix.lower() in (".html", ".htm"):
         raise AuthenticNLPError("E111", path=str(path))
     tree, posts_files = tree_for(path)
     try:
-        yield from _read_tree(path, tree, posts_files)
+        yield from _read_tree(path, tree, posts_files, handle(creator))
     finally:
         tree.close()
 
 
-def _read_tree(path: Path, tree: ExportTree, posts_files: list[str]) -> Iterator[ReadItem]:
-    account = account_handle(tree)
+def _read_tree(path: Path, tree: ExportTree, posts_files: list[str], creator: str | None) -> Iterator[ReadItem]:
+    account = account_handle(tree) or creator
     replies: dict[str, list[dict[str, Any]]] = {}
     if account is None:
-        logger.warning("%s: the account's handle is not in the export; its replies are not attached", path)
+        logger.warning("%s: the account's handle is not in the export (give it with --creator HANDLE); "
+                       "its replies are not attached", path)
     else:
         replies = assign(own_comments(tree, account), sorted(_post_times(tree, posts_files)), account)
     for name in posts_files:
-        for position, value, error in _values(tree, name):
+        for position, value, error in tree_values(tree, name):
             if error is not None:
                 yield error
                 continue
@@ -263,7 +196,7 @@ def _read_tree(path: Path, tree: ExportTree, posts_files: list[str]) -> Iterator
 def _post_times(tree: ExportTree, posts_files: list[str]) -> Iterator[tuple[float, str]]:
     """(epoch seconds, post id) of every post that has both (a first pass over the posts files)."""
     for name in posts_files:
-        for _position, value, error in _values(tree, name):
+        for _position, value, error in tree_values(tree, name):
             for post in _post_items(value) if error is None else ():
                 try:
                     post_id, created = post_id_and_time(post) if isinstance(post, Mapping) else (None, None)
@@ -280,7 +213,7 @@ def _epoch(created: str) -> float:
 
 
 def sniff(value: Any, name: str) -> bool:
-    if _POSTS_RE.search(name) or name == OLD_MEDIA:
+    if POSTS_RE.search(name) or name == OLD_MEDIA:
         return True
     media = value.get("media") if isinstance(value, Mapping) else None
     first = media[0] if isinstance(media, list) and media else None
@@ -288,6 +221,14 @@ def sniff(value: Any, name: str) -> bool:
 
 
 SOURCES = (
-    Source(NAME, "Instagram 'Download your information' JSON export: the .zip, its folder, or posts_1.json",
-           "authentic-nlp score instagram-giulia-2024-05-01.zip -o scored.jsonl", sniff, read_export),
+    Source(NAME, "Instagram's 'Download your information' JSON export: the .zip, its folder (any layout), or posts_1.json",
+           "authentic-nlp score instagram-giulia-2024-05-01.zip -o scored.jsonl", sniff, read_export,
+           reads_creator=True, shapes=(
+               ("the .zip as downloaded, or its folder in Meta's layout",
+                "authentic-nlp convert instagram-giulia-2024-05-01.zip -o posts.jsonl"),
+               ("a folder not in Meta's layout: posts_1.json and post_comments_1.json side by side, at any depth",
+                "authentic-nlp convert my-export/ -o posts.jsonl"),
+               ("without personal_information.json: the handle from --creator, so the account's comments count as "
+                "its replies", "authentic-nlp audit my-export/ --creator giulia.pelle -o audit/"),
+           )),
 )

@@ -1,8 +1,10 @@
 """YouTube Data API v3: `videos` resources and `commentThreads` resources, joined per video.
 
 A file holds resources as the API returns them: list responses (`{"kind":
-"youtube#commentThreadListResponse", "items": [...]}`), bare resources, an array of either, or
-several responses one after another (JSON Lines, or `cat videos.json threads_*.json`). Resources:
+"youtube#commentThreadListResponse", "items": [...]}`, or `{"items": [...]}`), bare resources, an
+array of either, several responses one after another (JSON Lines, or `cat videos.json
+threads_*.json`), or one object that holds them under keys of its own, as people's scripts save
+them (`{"video": {...}, "commentThreads": [...]}`). Resources:
 
     video:         {"kind": "youtube#video", "id": "abc", "snippet": {"publishedAt", "channelId",
                     "channelTitle", "title", "description"}, "statistics": {"likeCount": "120", ...}}
@@ -12,9 +14,13 @@ several responses one after another (JSON Lines, or `cat videos.json threads_*.j
                     "replies": {"comments": [{"id", "snippet": {..., "parentId"}}]}}
 
 The post's text is the video's `snippet.description` (the title stays in `meta.title`); a video
-without a `videos` resource in the file gets text "" and `meta.caption` "missing". A comment is the
-creator's when its `authorChannelId.value` equals the thread's `snippet.channelId`; its author is
-then written as the post's creator, so the conversation analysis sees the creator's replies.
+without a `videos` resource in the file, or one with `statistics` only, gets text "" and
+`meta.caption_missing: true`. The channel owner is the thread's `snippet.channelId` (or a
+`videoOwnerChannelId`); a comment is the creator's when its `authorChannelId.value` is the owner.
+Its author is then written as the post's creator, so the conversation analysis sees the creator's
+replies. Without a `videos` resource the creator is the owner's display name as its own comments
+give it (else the channel id). Comment text loses the U+FEFF some clients append. The post's
+`url` is `https://www.youtube.com/watch?v=<id>`.
 
 Two passes over the file: the first keeps only the video resources (small) and which videos have
 threads; the second streams the threads, one video's threads at a time (see `grouping`).
@@ -33,18 +39,64 @@ from .base import (MAPPING_ERRORS, Source, Unmappable, apply_column_map, comment
 from .values import Fields, get_path, handle, to_count, to_time
 
 NAME = "youtube-api"
+WATCH_URL = "https://www.youtube.com/watch?v={}"
 _TAG_RE = re.compile(r"<[^>]+>")
+MAX_WRAPPING = 3          # {"data": {"threads": {"items": [...]}}} at most
 
 
 def _resources(path: Path) -> Iterator[tuple[Any, Any, ReadItem | None]]:
-    """(position, resource, error) with list responses unwrapped into their items."""
+    """(position, resource, error) with list responses and wrapper objects unwrapped."""
     for position, value, error in json_items(path):
-        if error is None and isinstance(value, Mapping) and isinstance(value.get("items"), list) and (
-                str(value.get("kind", "")).endswith("ListResponse") or "kind" not in value):
-            for item in value["items"]:
-                yield position, item, None
-        else:
+        if error is not None:
             yield position, value, error
+            continue
+        for resource in unwrapped(value):
+            yield position, resource, None
+
+
+def unwrapped(value: Any, depth: int = 0) -> Iterator[Any]:
+    """The resources in `value`: itself when it is one; the items of a list response or an array;
+    the resources under any key of a wrapper object. A value holding none is given back as it is
+    (to be quarantined); an empty list response holds no record."""
+    if _kind(value) is not None or depth > MAX_WRAPPING:
+        yield value
+        return
+    if isinstance(value, list):
+        for item in value:
+            yield from unwrapped(item, depth + 1)
+        return
+    if not isinstance(value, Mapping):
+        yield value
+        return
+    if isinstance(value.get("items"), list) and not value["items"]:
+        return
+    found = [resource for inner in value.values() if isinstance(inner, (list, Mapping))
+             for resource in unwrapped(inner, depth + 1) if _kind(resource) is not None]
+    yield from found if found else [value]
+
+
+def owner_channel(thread: Mapping[str, Any]) -> Any:
+    """The channel that owns the video of a thread (its creator)."""
+    for key in ("snippet.channelId", "snippet.videoOwnerChannelId",
+                "snippet.topLevelComment.snippet.videoOwnerChannelId"):
+        value = get_path(thread, key)
+        if isinstance(value, str) and value:
+            return value
+    return None
+
+
+def _owner_names(thread: Mapping[str, Any], names: dict[str, str]) -> None:
+    """Remember the display name the channel owner writes its comments under."""
+    owner = owner_channel(thread)
+    if owner is None or owner in names:
+        return
+    replies = get_path(thread, "replies.comments")
+    for comment in [get_path(thread, "snippet.topLevelComment")] + (replies if isinstance(replies, list) else []):
+        if isinstance(comment, Mapping) and get_path(comment, "snippet.authorChannelId.value") == owner:
+            name = handle(get_path(comment, "snippet.authorDisplayName"))
+            if name:
+                names[owner] = name
+                return
 
 
 def _kind(resource: Any) -> str | None:
@@ -99,7 +151,7 @@ def thread_comments(thread: Mapping[str, Any], creator: str | None) -> list[dict
     top = snippet.get("topLevelComment") if isinstance(snippet, Mapping) else None
     if not isinstance(top, Mapping):
         raise Unmappable("a commentThread without snippet.topLevelComment")
-    owner = snippet.get("channelId")
+    owner = owner_channel(thread)
     replies = get_path(thread, "replies.comments") or []
     if not isinstance(replies, list) or not all(isinstance(reply, Mapping) for reply in replies):
         raise Unmappable("replies.comments is not a list of comment objects")
@@ -107,33 +159,43 @@ def thread_comments(thread: Mapping[str, Any], creator: str | None) -> list[dict
     return [top_comment] + [map_comment(reply, owner, creator, parent=top_comment["id"]) for reply in replies]
 
 
-def video_post(video: Mapping[str, Any] | None, video_id: str, channel: Any) -> dict[str, Any]:
+def video_post(video: Mapping[str, Any] | None, video_id: str, channel: Any,
+               owner_name: str | None = None) -> dict[str, Any]:
+    url = WATCH_URL.format(video_id)
     if video is None:
-        raw = post_dict(NAME, id=video_id, text="", platform="youtube", meta={"caption": "missing"})
-        raw["meta"]["channel_id"] = channel
-        return raw
+        creator = owner_name or handle(channel)
+        meta = {"caption_missing": True, "channel_id": channel,
+                "creator_from": "the channel owner's comments" if owner_name else "the channel id"}
+        return post_dict(NAME, id=video_id, text="", platform="youtube", creator=creator, url=url,
+                         meta=meta if creator else {"caption_missing": True, "channel_id": channel})
     if not isinstance(video.get("snippet", {}), Mapping):
         raise Unmappable("the video's snippet is not an object")
     fields = Fields(video)
     fields.consume("id")
+    missing = get_path(video, "snippet.description") is None
     text = fields.text("snippet.description")
     if text is None:
         raise Unmappable("snippet.description is not text")
-    return post_dict(NAME, id=video_id, text=text, platform="youtube",
-                     creator=fields.take("snippet.channelTitle", handle),
-                     created_at=fields.take("snippet.publishedAt", to_time),
-                     likes=fields.take("statistics.likeCount", to_count), meta=fields.rest())
+    raw = post_dict(NAME, id=video_id, text=text, platform="youtube",
+                    creator=fields.take("snippet.channelTitle", handle) or owner_name,
+                    created_at=fields.take("snippet.publishedAt", to_time), url=url,
+                    likes=fields.take("statistics.likeCount", to_count), meta=fields.rest())
+    if missing:
+        raw["meta"]["caption_missing"] = True
+    return raw
 
 
 def read_api(path: Path, column_map: dict[str, str] | None = None) -> Iterator[ReadItem]:
     videos: dict[str, Mapping[str, Any]] = {}
     threaded: set[str] = set()
+    owner_names: dict[str, str] = {}
     for _position, resource, error in _resources(path):
         kind = _kind(resource) if error is None else None
         if kind == "youtube#video" and resource.get("id"):
             videos[str(resource["id"])] = resource
         elif kind == "youtube#commentThread" and get_path(resource, "snippet.videoId"):
             threaded.add(str(get_path(resource, "snippet.videoId")))
+            _owner_names(resource, owner_names)
     current: tuple[str, Any, dict[str, Any]] | None = None     # (video id, position, post)
     for position, resource, error in _resources(path):
         if error is not None:
@@ -160,8 +222,8 @@ def read_api(path: Path, column_map: dict[str, str] | None = None) -> Iterator[R
             current = None
         try:
             if current is None:
-                video = videos.get(video_id)
-                raw = video_post(video, video_id, get_path(resource, "snippet.channelId"))
+                video, owner = videos.get(video_id), owner_channel(resource)
+                raw = video_post(video, video_id, owner, owner_names.get(owner))
                 current = (video_id, position, apply_column_map(raw, video, column_map))
             current[2]["comments"].extend(thread_comments(resource, current[2].get("creator")))
         except MAPPING_ERRORS as err:
@@ -173,10 +235,26 @@ def read_api(path: Path, column_map: dict[str, str] | None = None) -> Iterator[R
 def sniff(value: Any, name: str) -> bool:
     if isinstance(value, Mapping) and str(value.get("kind", "")).startswith("youtube#"):
         return True
-    return _kind(value) is not None and isinstance(value, Mapping) and isinstance(value.get("snippet"), Mapping)
+    if _kind(value) is None and isinstance(value, Mapping):      # a wrapper object or {"items": [...]}
+        return any(_kind(inner) is not None and _is_resource(inner) for inner in unwrapped(value))
+    return _kind(value) is not None and _is_resource(value)
+
+
+def _is_resource(value: Any) -> bool:
+    return isinstance(value, Mapping) and (isinstance(value.get("snippet"), Mapping) or (
+        "id" in value and isinstance(value.get("statistics"), Mapping)))
 
 
 SOURCES = (
     Source(NAME, "YouTube Data API v3 videos and commentThreads resources or list responses, joined per video",
-           "authentic-nlp score videos_and_threads.json --source youtube-api -o scored.jsonl", sniff, read_api),
+           "authentic-nlp score videos_and_threads.json --source youtube-api -o scored.jsonl", sniff, read_api,
+           shapes=(
+               ("videos and commentThreads list responses, in one file or concatenated",
+                "cat videos.json threads_*.json > yt.json && authentic-nlp score yt.json -o scored.jsonl"),
+               ("commentThreads without a videos resource: the channel owner's replies are the creator's; "
+                "meta.caption_missing", "authentic-nlp score threads.json -o scored.jsonl"),
+               ("one object holding a video (statistics only, too) and its threads under keys of its own: "
+                '{"video": {...}, "commentThreads": [...]}, {"items": [...]}',
+                "authentic-nlp convert saved_video.json -o posts.jsonl"),
+           )),
 )

@@ -11,7 +11,10 @@ stays in `meta`. The tool does not write the video's id, title, description or c
 post's id is the file's name without suffixes (the tool is run once per video, `--output
 VIDEO_ID.json`), its text is "" and `meta.caption` is "missing". The creator is unknown too, so
 the creator's replies cannot be told apart from the audience's. `heart` (the creator hearted the
-comment) stays in `meta`.
+comment) stays in `meta`. With `--creator HANDLE` the post's creator is known, and the comments
+whose `author` is "@HANDLE" are the creator's.
+
+With `--pretty` the tool writes one object instead, `{"comments": [...]}`, the same rows inside.
 """
 
 from __future__ import annotations
@@ -55,15 +58,31 @@ def read_rows(path: Path, column_map: dict[str, str] | None = None) -> Iterator[
         mapped = map_row(value)
         return mapped if isinstance(mapped, str) else (key, [mapped])
 
-    return grouped_rows(path, NAME, "youtube", one_row)
+    return grouped_rows(path, NAME, "youtube", one_row, rows_of=pretty_rows)
+
+
+def pretty_rows(value: Any) -> list[Any] | None:
+    """The rows of a `--pretty` file ({"comments": [...]}); None for a plain row."""
+    if isinstance(value, Mapping) and "cid" not in value and isinstance(value.get("comments"), list):
+        return value["comments"]
+    return None
 
 
 def sniff(value: Any, name: str) -> bool:
+    rows = pretty_rows(value)
+    if rows:
+        value = rows[0]
     return isinstance(value, Mapping) and "cid" in value and "votes" in value and (
         "time_parsed" in value or "heart" in value or "time" in value)
 
 
 SOURCES = (
     Source(NAME, "youtube-comment-downloader JSON lines (cid, text, author, votes, time_parsed), one post per file",
-           "authentic-nlp score VIDEO_ID.json --source youtube-comment-downloader -o scored.jsonl", sniff, read_rows),
+           "authentic-nlp score VIDEO_ID.json --source youtube-comment-downloader -o scored.jsonl", sniff, read_rows,
+           shapes=(
+               ("JSON lines, one file per video (the post's id is the file name)",
+                "authentic-nlp score VIDEO_ID.json -o scored.jsonl"),
+               ('--pretty output: {"comments": [...]}; --creator names the channel, so its replies count',
+                "authentic-nlp score VIDEO_ID.json --creator CHANNEL_HANDLE -o scored.jsonl"),
+           )),
 )
