@@ -39,7 +39,8 @@ HELP_MAP = "Rename source columns to contract fields: FIELD=COLUMN[,FIELD=COLUMN
 HELP_ON_ERROR = "What to do with a bad record: quarantine it (default), skip it, or stop."
 HELP_QUARANTINE = "Quarantine file (default: OUTPUT's name with .quarantine.jsonl)."
 HELP_WORKERS = "Worker processes (1 = in this process)."
-HELP_MARKET = "Apply this market's disclosure rules to every post: it, us, uk, or a market a --rules file defines (default: the record's market, else from its language)."
+HELP_MARKET = ("Apply this market's disclosure rules to every post: it, us, uk, or a market a --rules file defines "
+               "(default: the record's market, else inferred from the caption: currency, link domains, spelling, language).")
 HELP_RULES = "Your own market rules file (YAML or JSON), validated on load."
 HELP_NO_MODEL = "Cues only: do not use the learned model (the verdicts do not change; probabilities, sincerity and comment types may)."
 HELP_MODEL = "A model folder to use instead of the shipped default."

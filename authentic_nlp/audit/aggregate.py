@@ -218,6 +218,8 @@ def summarize_creator(creator: str, items: Sequence[AuditItem]) -> dict[str, Any
         "platforms": dict(sorted(Counter(r.get("platform") or "other" for r in records).items())),
         "languages": dict(sorted(Counter((r.get("language") or {}).get("code") or "und" for r in records).items())),
         "markets": dict(sorted(Counter(r["sponsorship"].get("market") or "unknown" for r in records).items())),
+        "market_sources": dict(sorted(Counter(r["sponsorship"].get("market_source") or "unknown"
+                                              for r in records).items())),
         "index": index.as_dict(),
         "interaction_quality": {"histogram": histogram([q for q in qualities if q is not None]),
                                 "posts": sum(q is not None for q in qualities)},

@@ -39,8 +39,8 @@ CASES = [
     ("ig_hashtag_dotted.csv", {}, 2, ["Cq4DotDd01", "Cq4DotDd02"], 0, 3, 1),
     ("ig_json_cells.csv", {}, 2, ["Cq5CellEe01", "Cq5CellEe02"], 0, 2, 1),
     ("ig_duplicated_reply.json", {}, 2, ["Cq6DupFf01", "Cq6DupFf02"], 0, 6, 2),
-    ("tiktok_comments_interleaved.json", {}, 4,
-     ["7380000000000000001", "7380000000000000002", "7380000000000000003"], 1, 7, 2),
+    ("tiktok_comments_interleaved.json", {}, 5,
+     ["7380000000000000001", "7380000000000000002", "7380000000000000003", "7380000000000000004"], 1, 9, 3),
     ("tiktok_items_map_id.json", {"column_map": {"id": "postPage"}}, 3,
      ["7400000000000000001", "7400000000000000002", "7400000000000000003"], 0, 0, 0),
     ("meta_export_flat", {}, 2, ["18000000000000011_1", "18000000000000012_1"], 0, 3, 3),
@@ -55,7 +55,8 @@ CASES = [
     ("csv_map_no_source.csv", {"column_map": MAP_CSV}, 4, ["ex-1", "ex-2", "ex-3", "ex-4"], 0, 0, 0),
 ]
 # fmt: on
-# The interleaved TikTok file has 8 rows of comments: they are 7 comments of 3 videos and 1 bad row;
+# The interleaved TikTok file has 10 rows: 9 comments of 4 videos (one video's rows name it only by
+# submittedVideoUrl) and 1 bad row;
 # "records in" counts the posts the rows make plus that row.
 
 
@@ -118,6 +119,7 @@ FIELDS = [
     ("tiktok_comments_interleaved.json", {}, "7380000000000000002",
      ("url", "https://www.tiktok.com/@travel.with.kit/video/7380000000000000002")),
     ("tiktok_comments_interleaved.json", {}, "7380000000000000003", ("meta.caption_missing", True)),
+    ("tiktok_comments_interleaved.json", {}, "7380000000000000004", ("creator", "mare.e.monti")),
     ("tiktok_items_map_id.json", {"column_map": {"id": "postPage"}}, "7400000000000000001", ("followers", 45000)),
     ("tiktok_items_map_id.json", {"column_map": {"id": "postPage"}}, "7400000000000000003",
      ("url", "https://www.tiktok.com/@chef.nico/video/7400000000000000003")),

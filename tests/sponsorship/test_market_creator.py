@@ -119,3 +119,11 @@ def test_audit_and_streaming_score(tmp_path):
     streamed = {r["id"]: r["sponsorship"] for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
     assert (streamed["u1"]["market"], streamed["u1"]["market_source"]) == ("us", "default")   # per post only
     assert (streamed["u3"]["market"], streamed["u3"]["market_source"]) == ("uk", "inferred")
+
+
+def test_no_evidence_leaves_the_market_lists_out():
+    records = {r["id"]: r for r in analyze_posts(POSTS[:3], model_path=NO_MODEL, evidence=False)}
+    for post_id, source in (("u1", "creator"), ("u3", "inferred")):
+        section = records[post_id]["sponsorship"]
+        assert section["market"] == "uk" and section["market_source"] == source
+        assert "market_evidence" not in section and "evidence" not in section

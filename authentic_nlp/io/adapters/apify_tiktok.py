@@ -107,14 +107,14 @@ def read_comment_rows(path: Path, column_map: dict[str, str] | None = None) -> I
 
 def map_comment_row(value: Mapping[str, Any]) -> RowResult:
     """One comment-scraper row: its video's id and the comment."""
-    url = value.get("videoWebUrl") or value.get("webVideoUrl")
+    url = value.get("videoWebUrl") or value.get("webVideoUrl") or value.get("submittedVideoUrl")
     key = video_key(url) or value.get("awemeId") or value.get("videoId")
     failed = scraper_error(value)
     if failed or not key:
         return failed or "no videoWebUrl: the comment's video is unknown"
     comments = map_comment(value)
     meta = comments[0].get("meta", {})
-    for name in ("videoWebUrl", "webVideoUrl", "awemeId", "videoId"):
+    for name in ("videoWebUrl", "webVideoUrl", "submittedVideoUrl", "awemeId", "videoId"):
         meta.pop(name, None)
     if not meta:
         comments[0].pop("meta", None)
