@@ -30,6 +30,8 @@ def analyze_posts(records: Iterable[Mapping[str, Any]], *, creator_signals: bool
                   **kwargs: Any) -> Iterator[dict[str, Any]]:
     """Score contract records (dicts) in order; raises `RecordError` on an invalid one.
 
+    Each record is an `AnalysisResult`: a dict, shown in Jupyter with its evidence highlighted.
+
     Posts of the same `creator` given together are compared with each other: near-duplicate and
     templated captions lower `sincerity.score`, and the markets inferred with evidence decide the
     market of the creator's posts that have none (`sponsorship.market_source == "creator"`), within
@@ -38,10 +40,11 @@ def analyze_posts(records: Iterable[Mapping[str, Any]], *, creator_signals: bool
     """
     from .analyzers.market_creator import SponsorshipRescorer
     from .analyzers.sincerity_creator import with_creator_signals
+    from .display import AnalysisResult
     from .schema import parse_post
 
     analyzer = load_analyzer(**kwargs)
-    pairs = ((post, analyzer.analyze_post(post)) for post in map(parse_post, records))
+    pairs = ((post, AnalysisResult(analyzer.analyze_post(post), post.text)) for post in map(parse_post, records))
     if creator_signals:
         rescore = SponsorshipRescorer(stage=dict(analyzer.stages)["sponsorship"])
         yield from with_creator_signals(pairs, market_rescore=rescore)

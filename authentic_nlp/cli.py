@@ -45,6 +45,7 @@ HELP_RULES = "Your own market rules file (YAML or JSON), validated on load."
 HELP_NO_MODEL = "Cues only: do not use the learned model (the verdicts do not change; probabilities, sincerity and comment types may)."
 HELP_MODEL = "A model folder to use instead of the shipped default."
 HELP_NO_EVIDENCE = "Leave evidence lists out of the output (scores are unchanged)."
+HELP_NO_TEXT = "Leave the caption and comment texts out of the output (evidence keeps its quoted spans)."
 HELP_FORCE = "Overwrite OUTPUT and its quarantine file if they exist."
 HELP_QUIET = "No progress bar and no summary."
 HELP_LANG = "Language of the text as an ISO 639-1 code, e.g. it or en (default: identified)."
@@ -103,6 +104,7 @@ def score(
     model: Optional[Path] = typer.Option(None, "--model", help=HELP_MODEL, exists=True, file_okay=False),
     no_model: bool = typer.Option(False, "--no-model", help=HELP_NO_MODEL),
     no_evidence: bool = typer.Option(False, "--no-evidence", help=HELP_NO_EVIDENCE),
+    no_text: bool = typer.Option(False, "--no-text", help=HELP_NO_TEXT),
     force: bool = typer.Option(False, "--force", help=HELP_FORCE),
     quiet: bool = typer.Option(False, "--quiet", "-q", help=HELP_QUIET),
 ) -> None:
@@ -114,7 +116,7 @@ def score(
         mapping = parse_column_map(column_map) if column_map is not None else None
     except AuthenticNLPError as err:
         _fail(str(err), EXIT_USAGE)
-    options = _options(market, rules, model, no_model, evidence=not no_evidence)
+    options = _options(market, rules, model, no_model, evidence=not no_evidence, texts=not no_text)
     progress = _progress_bar() if _wants_progress(quiet) else None
     try:
         with progress if progress is not None else _nullcontext():
@@ -158,7 +160,8 @@ def explain(
     render_explanation(text, record)
 
 
-def _options(market: str | None, rules: Path | None, model: Path | None, no_model: bool, evidence: bool = True):
+def _options(market: str | None, rules: Path | None, model: Path | None, no_model: bool, evidence: bool = True,
+             texts: bool = True):
     """The analysis options of a command, checked here so that a bad market or rules file is a usage
     error (exit 2) before any work starts, not a failure in every worker."""
     from .errors import AuthenticNLPError
@@ -170,7 +173,7 @@ def _options(market: str | None, rules: Path | None, model: Path | None, no_mode
         from .learn.predictor import NO_MODEL
 
         model = NO_MODEL
-    options = AnalysisOptions(market=market.lower() if market else None, evidence=evidence,
+    options = AnalysisOptions(market=market.lower() if market else None, evidence=evidence, texts=texts,
                               rules_path=rules, model_path=model)
     try:
         options.validate()

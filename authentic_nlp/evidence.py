@@ -20,6 +20,7 @@ class Evidence:
     rule: str | None = None
     weight: float | None = None
     note: str | None = None
+    comment: str | None = None   # the comment whose text the offsets index into (post-level items quoting one)
 
     def as_dict(self, *, with_rule: bool = False, with_weight: bool = False) -> dict[str, Any]:
         """The contract shape: sponsorship evidence carries `rule`, sincerity evidence `weight`."""
@@ -30,6 +31,8 @@ class Evidence:
             out["weight"] = None if self.weight is None else round(self.weight, 4)
         if self.note is not None:
             out["note"] = self.note
+        if self.comment is not None:
+            out["comment"] = self.comment
         return out
 
 

@@ -13,15 +13,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-from spacy.tokens import Doc
-
-from .record import empty_record, strip_evidence
+from .record import empty_record, strip_evidence, strip_texts
 from .schema import Post
 from .text.langid import LanguageResult, identify
-from .text.nlp import get_nlp
 from .text.normalize import normalize
+
+if TYPE_CHECKING:  # spaCy loads with the first Doc, not at import: usage errors come before it
+    from spacy.tokens import Doc
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,7 @@ class AnalysisOptions:
 
     market: str | None = None          # force one market's rules for every post
     evidence: bool = True              # False: leave evidence lists out of the output
+    texts: bool = True                 # False: leave the caption and comment texts out (--no-text)
     rules_path: Path | None = None     # an analyst's own market rules file (--rules)
     model_path: Path | None = None     # a learned model folder (--model); None = shipped default,
                                        # learn.predictor.NO_MODEL = cues only (--no-model)
@@ -81,6 +82,8 @@ class Analyzer:
     def analyze_text(self, text: str, context: LanguageResult | None = None,
                      language: str | None = None) -> TextAnalysis:
         """`language` forces the code (confidence 1) instead of identifying it."""
+        from .text.nlp import get_nlp  # spaCy: imported at the first text, not with this module
+
         clean = normalize(text)
         language = LanguageResult(language, 1.0) if language else identify(clean, context=context)
         doc = get_nlp(language.code)(clean)
@@ -91,10 +94,19 @@ class Analyzer:
         caption = self.analyze_text(post.text, language=language)
         context = caption.language if caption.language.code != "und" else None
         comments = [self.analyze_text(c.text, context=context) for c in post.comments]
-        ctx = PostContext(post=post, caption=caption, comments=comments, record=empty_record(post))
+        record = empty_record(post, caption.text, [a.text for a in comments])
+        ctx = PostContext(post=post, caption=caption, comments=comments, record=record)
         ctx.record["language"] = caption.language.as_dict()
         for comment_out, analysed in zip(ctx.record["comments"], comments):
             comment_out["language"] = analysed.language.as_dict()
         for _name, stage in self.stages:
             stage(ctx)
-        return ctx.record if self.options.evidence else strip_evidence(ctx.record)
+        return self.finish(ctx.record)
+
+    def finish(self, record: dict[str, Any]) -> dict[str, Any]:
+        """What the options leave out of a scored record (--no-evidence, --no-text)."""
+        if not self.options.evidence:
+            strip_evidence(record)
+        if not self.options.texts:
+            strip_texts(record)
+        return record

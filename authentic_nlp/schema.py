@@ -1,4 +1,5 @@
 """The input side of the data contract (../shared/docs/contract.md): `Post`, `Comment` and their validation.
+(The output side, with its typed schema, is `record.py`.)
 
 `parse_post` turns one raw record (a dict from any reader or adapter) into a `Post`, or raises a
 `RecordError` that names the field and the problem. Readers add the file and line.
@@ -26,7 +27,7 @@ MARKETS = ("it", "us", "uk")
 
 POST_FIELDS = (
     "id", "text", "platform", "creator", "followers", "created_at", "likes", "market",
-    "platform_paid_partnership", "comments",
+    "platform_paid_partnership", "comments", "url",
 )
 COMMENT_FIELDS = ("id", "text", "author", "reply_to", "created_at", "likes")
 
@@ -55,6 +56,7 @@ class Post:
     platform_paid_partnership: bool | None = None
     comments: list[Comment] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
+    url: str | None = None          # the post's address, where the source has one
 
 
 def parse_post(raw: Any) -> Post:
@@ -92,6 +94,7 @@ def parse_post(raw: Any) -> Post:
         platform_paid_partnership=_optional_bool(raw, "platform_paid_partnership"),
         comments=comments,
         meta=_meta(raw, POST_FIELDS),
+        url=_optional_str(raw, "url"),
     )
 
 

@@ -72,7 +72,7 @@ def post_pod_signals(post: "Post", thread: "Thread", types: Sequence[str | None]
             text = analyses[members[0]].text
             ids = ",".join(thread.nodes[i].id for i in members)
             evidence.append(Evidence("duplicate_text", text, 0, len(text), weight=DUPLICATE["weight"],
-                                     note=f"{len(accounts)} accounts: {ids}"))
+                                     note=f"{len(accounts)} accounts: {ids}", comment=thread.nodes[members[0]].id))
     generic = [n for n in audience if types[n.index] == "generic"]
     if post.created_at is not None and audience:
         limit = post.created_at + timedelta(minutes=BURST["window_minutes"])
@@ -86,7 +86,8 @@ def post_pod_signals(post: "Post", thread: "Thread", types: Sequence[str | None]
         first = analyses[padded[0].index].text
         evidence.append(Evidence("padded_generic", first, 0, len(first), weight=PADDED["weight"],
                                  note=f"{len(padded)} of {len(generic)} generic comments have "
-                                      f"{PADDED['min_words']}+ words: " + ",".join(n.id for n in padded[:10])))
+                                      f"{PADDED['min_words']}+ words: " + ",".join(n.id for n in padded[:10]),
+                                 comment=padded[0].id))
     score = round(noisy_or([e.weight or 0.0 for e in evidence]), 4)
     return PodSignals(score >= SUSPECT_AT, score, evidence)
 

@@ -7,13 +7,15 @@ into place at the end, so an aborted run never leaves a half-written result unde
 
 from __future__ import annotations
 
+import itertools
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from ..errors import AuthenticNLPError
 from ..io import quarantine_path_for, read_records
+from ..io.base import ReadItem
 from ..io.formats import format_of
 from ..io.results import ResultFiles, check_targets, quarantine_entry
 from ..pipeline import AnalysisOptions
@@ -60,6 +62,13 @@ class ScoreSummary:
         }
 
 
+def _started(items: Iterator[ReadItem]) -> Iterator[ReadItem]:
+    """The reader, started: missing files and files of unknown shape fail here, as usage errors,
+    before the analyzer loads its models (the first record is read, then handed on)."""
+    first = next(items, None)
+    return items if first is None else itertools.chain([first], items)
+
+
 def score_files(
     inputs: list[Path],
     output: Path,
@@ -89,8 +98,8 @@ def score_files(
     started = time.perf_counter()
     results = ResultFiles(output, format_of(output, output_format), quarantine if keeps_quarantine else None)
     try:
-        items = read_records(inputs, fmt=input_format, comments_path=comments_path, source=source,
-                             column_map=column_map, creator=creator)
+        items = _started(read_records(inputs, fmt=input_format, comments_path=comments_path, source=source,
+                                      column_map=column_map, creator=creator))
         for outcome in score_items(items, options, workers=workers):
             summary.records_in += 1
             if outcome.ok:

@@ -1,9 +1,9 @@
-"""The flat (CSV and Parquet) shape of scored records: dotted column names, fixed order, fixed types.
+"""The flat (CSV) shape of scored records: dotted column names, fixed order, fixed types.
 
 Nested keys are joined with dots (`sponsorship.verdict`); lists (evidence lists, the per-comment
-list) are stored as one JSON string per cell. The column set and its order come from
-`record.empty_record`, so every writer knows its columns before the first record arrives and can
-stream (a Parquet file needs its schema up front). Keys outside that set (a field an analyzer
+list) are stored as one JSON string per cell. The column set, its order and its types come from
+`record.RECORD_SCHEMA`, so the writer knows its columns before the first record arrives and can
+stream. (Parquet keeps the nested shape instead: `parquet_schema.py`.) Keys outside that set (a field an analyzer
 added without declaring it in `record.py`) are never dropped: they go, as one JSON object keyed by
 dotted name, into the last column, `extra`, and a warning names them once per run.
 """
@@ -21,54 +21,33 @@ logger = logging.getLogger("authentic_nlp")
 
 EXTRA_COLUMN = "extra"
 
-# Column types. Columns not named here are strings (lists and dicts inside them as JSON).
-# fmt: off
-FLOAT_COLUMNS = frozenset({
-    "language.confidence", "sponsorship.probability", "sincerity.score",
-    "conversation.creator_reply_rate", "conversation.substantive_share", "conversation.generic_share",
-    "conversation.spam_share", "conversation.question_share", "conversation.score", "interaction_quality",
-    "sincerity.confidence", "conversation.creator_real_reply_rate", "conversation.pod_score",
-    "conversation.score_parts.reply", "conversation.score_parts.answers", "conversation.score_parts.reciprocity",
-    "conversation.score_parts.creator", "conversation.score_parts.audience",
-    "interaction_quality_basis.conversation", "interaction_quality_basis.sincerity",
-    "interaction_quality_basis.disclosure_factor",
-})
-INT_COLUMNS = frozenset({
-    "conversation.comments", "conversation.audience_comments", "conversation.creator_replies",
-    "conversation.questions", "conversation.questions_answered", "conversation.reciprocal_exchanges",
-    "conversation.max_depth", "conversation.audience_all", "conversation.token_replies",
-    "conversation.threads_answered",
-})
-BOOL_COLUMNS = frozenset({"language.mixed", "conversation.pod_suspected"})
-# fmt: on
 
-
-def _flat_names(value: Mapping[str, Any], prefix: str = "") -> Iterator[str]:
-    for key, inner in value.items():
+def _leaves(spec: Mapping[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
+    """(dotted name, type) of every column: nested records are spread out, lists stay one column."""
+    for key, inner in spec.items():
         name = f"{prefix}{key}"
         if isinstance(inner, Mapping):
-            yield from _flat_names(inner, name + ".")
+            yield from _leaves(inner, name + ".")
         else:
-            yield name
+            yield name, inner
 
 
 @lru_cache(maxsize=1)
-def output_columns() -> tuple[str, ...]:
-    """Every column of the flat output, in order, from the shape `record.empty_record` builds."""
-    from ..record import empty_record
-    from ..schema import Post
+def _column_types() -> dict[str, Any]:
+    from ..record import RECORD_SCHEMA
 
-    return tuple(_flat_names(empty_record(Post(id="", text="")))) + (EXTRA_COLUMN,)
+    return dict(_leaves(RECORD_SCHEMA))
+
+
+def output_columns() -> tuple[str, ...]:
+    """Every column of the flat output, in order, from `record.RECORD_SCHEMA`."""
+    return tuple(_column_types()) + (EXTRA_COLUMN,)
 
 
 def column_kind(name: str) -> str:
-    if name in FLOAT_COLUMNS:
-        return "float"
-    if name in INT_COLUMNS:
-        return "int"
-    if name in BOOL_COLUMNS:
-        return "bool"
-    return "str"
+    """The column's type: float, int, bool or str (text, and lists as JSON text)."""
+    kind = _column_types().get(name, "str")
+    return kind if isinstance(kind, str) else "str"
 
 
 def flatten_record(record: Mapping[str, Any], columns: tuple[str, ...] | None = None) -> dict[str, Any]:
@@ -166,18 +145,9 @@ def _put(record: dict[str, Any], name: str, value: Any) -> None:
     node[parts[-1]] = value
 
 
-@lru_cache(maxsize=None)
 def _is_list_column(name: str) -> bool:
     """Columns that hold a list in the nested record (evidence lists, the comments list)."""
-    from ..record import empty_record
-    from ..schema import Comment, Post
-
-    node: Any = empty_record(Post(id="", text="", comments=[Comment(id="", text="")]))
-    for part in name.split("."):
-        if not isinstance(node, Mapping) or part not in node:
-            return False
-        node = node[part]
-    return isinstance(node, list)
+    return isinstance(_column_types().get(name), list)
 
 
 def cell_to_text(value: Any) -> str:
@@ -194,9 +164,10 @@ def cell_to_text(value: Any) -> str:
 
 
 def text_to_cell(name: str, text: str) -> Any:
-    """A CSV cell back to its typed value (the inverse of `cell_to_text` for output columns)."""
+    """A CSV cell back to its typed value (the inverse of `cell_to_text` for output columns). An
+    empty cell is null, except in `text`, where it is the empty caption (as in the input contract)."""
     if text == "":
-        return None
+        return "" if name == "text" else None
     kind = column_kind(name)
     if kind == "float":
         return float(text)

@@ -1,12 +1,13 @@
-"""Parquet: contract posts in, flat scored records out, both streamed in batches with pyarrow.
+"""Parquet: contract posts in, nested scored records out, both streamed in batches with pyarrow.
 
 Reading goes batch by batch (`iter_batches`), so only one batch of rows is in memory. Positions are
 1-based data rows across the whole file. A null cell means the field is absent. `comments` may be a
 JSON string column (the flat form) or a list of structs. Timestamps become ISO-8601 strings and
 binary cells are decoded as UTF-8 (E008 when they are not), so every record is plain JSON.
 
-Writing uses one `ParquetWriter` with the fixed schema of `columns.output_columns()`; records are
-buffered and written one row group per `BATCH_ROWS` records.
+Writing uses one `ParquetWriter` with the fixed nested schema of `parquet_schema.output_arrow_schema()`
+(structs and lists as native Arrow types); records are buffered and written one row group per
+`BATCH_ROWS` records.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any, Iterator
 
 from ..errors import AuthenticNLPError, RecordError, SourcePosition
 from .base import ReadItem
-from .columns import column_kind, flatten_record, output_columns
+from .parquet_schema import fit_record, output_arrow_schema, restore_extra
 
 READ_BATCH_ROWS = 512
 BATCH_ROWS = 1024
@@ -85,26 +86,18 @@ def iter_parquet_rows(path: Path, column_map: dict[str, str] | None = None) -> I
         handle.close()
 
 
-def _arrow_schema():
-    import pyarrow as pa
-
-    types = {"float": pa.float64(), "int": pa.int64(), "bool": pa.bool_(), "str": pa.string()}
-    return pa.schema([pa.field(name, types[column_kind(name)]) for name in output_columns()])
-
-
 class ParquetRecordWriter:
-    """Scored records as flat Parquet rows with a fixed schema, written in row groups."""
+    """Scored records as nested Parquet rows with a fixed schema, written in row groups."""
 
     def __init__(self, path: Path) -> None:
         import pyarrow.parquet as pq
 
-        self._schema = _arrow_schema()
-        self._columns = output_columns()
+        self._schema = output_arrow_schema()
         self._writer = pq.ParquetWriter(path, self._schema)
         self._buffer: list[dict[str, Any]] = []
 
     def write(self, record: dict[str, Any]) -> None:
-        self._buffer.append(flatten_record(record, self._columns))
+        self._buffer.append(fit_record(record))
         if len(self._buffer) >= BATCH_ROWS:
             self._flush()
 
@@ -123,10 +116,15 @@ class ParquetRecordWriter:
 
 
 def read_scored_parquet(path: Path) -> Iterator[dict[str, Any]]:
-    """Flat scored rows back as {column: value} dicts, batch by batch."""
+    """Scored records back, batch by batch: nested rows as they are, with their `extra` values put
+    back; flat rows (dotted columns, as earlier versions wrote) unflattened."""
+    from .columns import unflatten_record
+
     handle = _parquet_file(path)
+    flat = any("." in name for name in handle.schema_arrow.names)
     try:
         for batch in handle.iter_batches(batch_size=READ_BATCH_ROWS):
-            yield from batch.to_pylist()
+            for row in batch.to_pylist():
+                yield unflatten_record(row) if flat else restore_extra(row)
     finally:
         handle.close()

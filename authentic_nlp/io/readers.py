@@ -51,8 +51,8 @@ def read_records(paths: Iterable[Path], fmt: str | None = None, comments_path: P
         index = CommentIndex(comments_path, comment_rows(comments_path))
     creator = _handle(creator)
     try:
-        for path in paths:
-            items = _read_one(path, fmt, source, column_map, creator)
+        readers = [_read_one(path, fmt, source, column_map, creator) for path in paths]  # every file's shape, first
+        for items in readers:
             if creator is not None:
                 items = _with_creator(items, creator)
             yield from index.attach(items) if index is not None else items

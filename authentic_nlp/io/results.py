@@ -27,9 +27,12 @@ def quarantine_entry(position: SourcePosition, code: str | None, field: str | No
 
 
 def check_targets(inputs: Iterable[Path], output: Path, quarantine: Path | None, force: bool) -> None:
-    """Refuse to replace an input (even with --force), or an existing file without --force."""
+    """Refuse to replace an input (even with --force), to write the output and the quarantine records
+    into one file, or to replace an existing file without --force."""
     sources = {Path(p).resolve() for p in inputs}
     targets = [("--output", output)] + ([("--quarantine", quarantine)] if quarantine is not None else [])
+    if quarantine is not None and Path(quarantine).resolve() == Path(output).resolve():
+        raise AuthenticNLPError("E401", option="--quarantine", detail=f"{quarantine} is also the output")
     for option, path in targets:
         if path.resolve() in sources:
             raise AuthenticNLPError("E401", option=option, detail=f"{path} is also an input")

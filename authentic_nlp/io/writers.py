@@ -1,7 +1,8 @@
 """Writing scored records and quarantine records; reading scored records back.
 
-JSON Lines keeps the nested record; CSV and Parquet write the flat shape of `columns.py` (dotted
-column names, fixed order, lists as JSON strings). All three stream: one record in, one row out
+JSON Lines and Parquet keep the nested record (Parquet with the typed Arrow schema of
+`parquet_schema.py`); CSV writes the flat shape of `columns.py` (dotted column names, fixed order,
+lists as JSON strings). All three stream: one record in, one row out
 (Parquet: one row group per batch). Quarantine files are always JSON Lines.
 """
 
@@ -41,18 +42,21 @@ def read_scored(path: Path, fmt: str | None = None) -> Iterator[dict[str, Any]]:
                 if line.strip():
                     yield json.loads(line)
         return
-    from .columns import unflatten_record
+    if kind == "parquet":
+        from .parquet_io import read_scored_parquet
 
-    if kind == "csv":
-        from .csv_io import read_scored_csv as rows
-    else:
-        from .parquet_io import read_scored_parquet as rows
-    for flat in rows(Path(path)):
+        yield from read_scored_parquet(Path(path))
+        return
+    from .columns import unflatten_record
+    from .csv_io import read_scored_csv
+
+    for flat in read_scored_csv(Path(path)):
         yield unflatten_record(flat)
 
 
 def quarantine_path_for(output: Path) -> Path:
-    """`results.jsonl` -> `results.quarantine.jsonl` (always JSON Lines, whatever the output format)."""
+    """`results.jsonl` -> `results.quarantine.jsonl`, `run.v1.jsonl` -> `run.v1.quarantine.jsonl`:
+    the whole name less its last suffix, so runs whose names differ only before it never share a
+    quarantine file (always JSON Lines, whatever the output format)."""
     output = Path(output)
-    stem = output.name.split(".")[0] if output.name.split(".")[0] else output.name
-    return output.with_name(f"{stem}.quarantine.jsonl")
+    return output.with_name(f"{output.stem}.quarantine.jsonl")

@@ -1,8 +1,9 @@
 """The word list behind hashtag splitting and elongation repair: word -> log probability.
 
 Shipped as package data, `lang/<it|en>/hashtag_words.txt` (one `word<TAB>logp` a line, sorted),
-derived from the installed spacy-lookups-data tables by `python -m authentic_nlp.text.lexicon`
-following `lang/<code>/hashtag_lexicon.yaml` (thresholds and sources). Deriving once and shipping
+derived from the spacy-lookups-data tables by `python -m authentic_nlp.text.lexicon` following
+`lang/<code>/hashtag_lexicon.yaml` (thresholds and sources); only that derivation reads the tables,
+so spacy-lookups-data is the optional `lexicon` extra (`pip install 'authentic-nlp[lexicon]'`). Deriving once and shipping
 the result keeps start-up fast (the source tables take seconds to parse) and the output fixed.
 At run time the two lists are merged (the higher log probability wins): hashtags mix languages.
 For hashtag splitting, Italian words are raised to their Italian frequency (`italian_frequencies`).
@@ -75,7 +76,13 @@ def _config(code: str) -> dict:
 
 
 def _table(name: str) -> dict:
-    import spacy_lookups_data
+    try:
+        import spacy_lookups_data
+    except ImportError as exc:  # only re-deriving the shipped lists needs it: an optional extra
+        from ..errors import ModelError
+
+        raise ModelError("E302", what="the spacy-lookups-data source tables", package="spacy-lookups-data",
+                         extra="authentic-nlp[lexicon]") from exc
 
     path = Path(spacy_lookups_data.__file__).parent / "data" / name
     with gzip.open(path, "rt", encoding="utf-8") as handle:

@@ -1,10 +1,10 @@
 """spaCy pipelines for social text, one per language, built once per process.
 
 `get_nlp("it")` and `get_nlp("en")` are blank Italian and English pipelines with the social
-tokenizer rules (`tokenizer.py`), a lookup lemmatizer (`lemmatizer.py`) whose table comes from the installed
-spacy-lookups-data package (nothing is downloaded), and the token extensions of `extensions.py`.
-Any other code ("es", "de", "und") gets one shared blank multi-language ("xx") pipeline with the
-same social tokenizer rules and no lemmas (`token.lemma_` is empty there).
+tokenizer rules (`tokenizer.py`) and the token extensions of `extensions.py`; any other code
+("es", "de", "und") gets one shared blank multi-language ("xx") pipeline with the same rules.
+They run no component: no analyzer reads lemmas, tags or parses, so none is computed
+(`token.lemma_` is empty). The spaCy components for users' own pipelines are in `components/`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import spacy
 from spacy.language import Language
 
 from .extensions import register_extensions
-from .lemmatizer import add_lookup_lemmatizer
 from .tokenizer import install_social_tokenizer
 
 __all__ = ["PIPELINE_LANGS", "get_nlp", "pipeline_code"]
@@ -42,7 +41,5 @@ def _build(code: str) -> Language:
     register_extensions()
     nlp = spacy.blank(code)
     install_social_tokenizer(nlp, code)
-    if code in PIPELINE_LANGS:
-        add_lookup_lemmatizer(nlp)
     logger.debug("built the %s pipeline: %s", code, nlp.pipe_names)
     return nlp

@@ -19,6 +19,9 @@ What it does, in order:
    joiner (U+200D) and the variation selectors (U+FE0E/F) are kept where they are part of an
    emoji sequence ("👨‍👩‍👧", "❤️", "1️⃣") and removed where they sit inside Latin words.
 3. **Unicode NFC**: "e" + combining grave becomes "è".
+4. **Surrogates**: a surrogate pair left as two code points is joined into its character; a lone
+   surrogate (half an emoji cut by a scraper, a "\\ud83d" escape in JSON) becomes U+FFFD, so the
+   text can be written as UTF-8 and evidence offsets stay valid.
 
 Fast paths: pure ASCII text is returned as it is (nothing above can apply); ftfy runs only on
 text holding a character pair that this mojibake always leaves (a lead byte shown as Â..ô then a
@@ -70,6 +73,16 @@ _CP1252_CONTINUATION = (
 _MOJIBAKE_HINT_RE = re.compile(f"[\u00c2-\u00f4][{_CP1252_CONTINUATION}]|[\u0080-\u009f]|\u00c3 ")
 
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(text: str) -> str:
+    """Join surrogate pairs; replace lone surrogates with U+FFFD."""
+    if not _SURROGATE_RE.search(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
 @lru_cache(maxsize=1)
 def _ftfy():
     """ftfy's text fixer with only the encoding fixes on, configured once (imported lazily)."""
@@ -115,6 +128,7 @@ def normalize(text: str) -> str:
     """The text every analyzer sees; evidence offsets point into this string."""
     if text.isascii():
         return text
+    text = replace_surrogates(text)
     text = repair_mojibake(text)
     text = remove_invisible(text)
     if not unicodedata.is_normalized("NFC", text):

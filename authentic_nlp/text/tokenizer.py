@@ -33,7 +33,8 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 from ..errors import DataFileError
 from .emoji_regex import emoji_pattern
 
-__all__ = ["HASHTAG_RE", "MENTION_RE", "CODE_LIKE_RE", "install_social_tokenizer", "load_tokenizer_data"]
+__all__ = ["HASHTAG_RE", "MENTION_RE", "CODE_LIKE_RE", "configure_social_rules", "install_social_tokenizer",
+           "load_tokenizer_data"]
 
 HASHTAG = r"#\w+"
 MENTION = r"@\w(?:[\w.]*\w)?"
@@ -84,13 +85,16 @@ def _spellings(form: str) -> list[str]:
 
 def install_social_tokenizer(nlp: Language, code: str) -> None:
     """Add the social rules to `nlp.tokenizer` (in place) on top of the language's own defaults."""
-    defaults = nlp.Defaults
+    configure_social_rules(nlp.tokenizer, nlp.Defaults, code)
+
+
+def configure_social_rules(tokenizer: Any, defaults: Any, code: str) -> None:
+    """Set the social prefix, suffix, infix, token_match and apocope rules on a spaCy `Tokenizer`."""
     emoji = emoji_pattern()
     prefixes = [emoji, r"#(?!\w)"] + [p for p in (defaults.prefixes or []) if p != "#"]
     suffixes = [emoji] + list(defaults.suffixes or [])
     infixes = [emoji, r"(?<=\w)(?=#\w)"] + list(defaults.infixes or [])
 
-    tokenizer = nlp.tokenizer
     tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

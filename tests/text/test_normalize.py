@@ -143,3 +143,25 @@ def test_idempotent(text: str) -> None:
 def test_ascii_fast_path_returns_same_object() -> None:
     text = "nothing to fix here #ad"
     assert normalize(text) is text
+
+
+# A lone surrogate (half an emoji, a "\ud83d" JSON escape) cannot be written as UTF-8: it becomes
+# U+FFFD, one for one, so offsets after it stay where they were. A pair left as two code points is joined.
+SURROGATES = [
+    ("Bellissimo \ud83d!", "Bellissimo \ufffd!"),
+    ("Love it \ude0d #ad", "Love it \ufffd #ad"),
+    ("\ud83d\ude0d grazie", "😍 grazie"),
+    ("perche\u0301 \udfff", "perché \ufffd"),
+    ("Ã¨ vero \ud800", "è vero \ufffd"),
+    ("\ud83d", "\ufffd"),
+    ("", ""),
+    ("😍🔥", "😍🔥"),
+]
+
+
+@pytest.mark.parametrize("raw,expected", SURROGATES)
+def test_surrogates_are_joined_or_replaced(raw: str, expected: str) -> None:
+    clean = normalize(raw)
+    assert clean == expected
+    clean.encode("utf-8")  # writable
+    assert normalize(clean) == clean
