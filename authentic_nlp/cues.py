@@ -62,14 +62,26 @@ class CueMatch:
     text: str
 
 
+def fold_char(ch: str) -> str:
+    """One lower-case character without its accent: the first code point of its NFD form."""
+    decomposed = unicodedata.normalize("NFD", ch)
+    return decomposed[0] if decomposed else ch
+
+
+_FOLDED: dict[int, str] = {}  # code point -> fold_char of it, filled as non-ASCII characters are seen
+
+
 def fold(text: str) -> str:
-    """Lower-case and strip accents, keeping every character's offset (one char in, one char out)."""
-    out = []
-    for ch in text.lower():
-        decomposed = unicodedata.normalize("NFD", ch)
-        base = decomposed[0] if decomposed else ch
-        out.append(base if len(base) == 1 else ch)
-    return "".join(out)
+    """Lower-case and strip accents, keeping every character's offset (one char in, one char out of
+    the lower-cased text). Each non-ASCII character's folding is computed once and applied with
+    `str.translate`."""
+    lowered = text.lower()
+    if lowered.isascii():
+        return lowered
+    for ch in set(lowered):
+        if ord(ch) > 127 and ord(ch) not in _FOLDED:
+            _FOLDED[ord(ch)] = fold_char(ch)
+    return lowered.translate(_FOLDED)
 
 
 def phrase_regex(phrase: str, *, whole_word: bool = True) -> str:
@@ -83,12 +95,124 @@ def phrase_regex(phrase: str, *, whole_word: bool = True) -> str:
     return before + body + after
 
 
+WORD_RUN = re.compile(r"\w+")
+PREFIX = 3  # characters of a regex literal indexed (a word of the text is looked up by its first 1-3)
+# characters that re's IGNORECASE matches to an ASCII letter but str.lower() does not turn into it
+CASE_SPECIAL = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def regex_literals(regex: re.Pattern[str]) -> tuple[bool, tuple[str, ...]] | None:
+    r"""Literals a regex cannot match without: (whether each starts a word, the lower-case
+    literals, one per alternative), or None when some alternative starts with no literal.
+
+    Read from the parsed pattern: after any leading `\b`, the run of literal characters that
+    opens each top-level alternative (descending into a leading group). A match contains one of
+    them, in any case, so a text that contains none (lower-cased) cannot match."""
+    try:
+        import re._parser as sre_parse  # type: ignore[import-not-found]
+    except ImportError:  # Python < 3.11
+        import sre_parse  # type: ignore[no-redef]
+    try:
+        parsed = sre_parse.parse(regex.pattern, regex.flags)
+    except Exception:  # noqa: BLE001  # an unusual pattern: no prefilter, always run
+        return None
+    alternatives = _alternatives(list(parsed), sre_parse)
+    out, word_start = [], True
+    for items in alternatives:
+        anchored, chars = False, []
+        for op, av in items:
+            if op is sre_parse.AT and not chars:
+                anchored = anchored or av is sre_parse.AT_BOUNDARY
+                continue
+            if op is sre_parse.LITERAL:
+                chars.append(chr(av))
+                continue
+            break
+        literal = "".join(chars).lower()
+        if not literal:
+            return None
+        word_start = word_start and anchored and (literal[0].isalnum() or literal[0] == "_")
+        out.append(literal)
+    return word_start, tuple(dict.fromkeys(out))
+
+
+def _alternatives(items: list, sre_parse) -> list[list]:
+    r"""The top-level alternatives of a parsed pattern, each as a list of (op, av), a leading group
+    or branch opened (`\b(?:a|b)c` -> [[\b, a, c], [\b, b, c]])."""
+    for k, (op, av) in enumerate(items):
+        if op is sre_parse.AT:
+            continue
+        if op is sre_parse.BRANCH:
+            return [alt for branch in av[1] for alt in _alternatives(items[:k] + list(branch) + items[k + 1:], sre_parse)]
+        if op is sre_parse.SUBPATTERN and not (av[1] or av[2]):   # a group without inline flags
+            return _alternatives(items[:k] + list(av[3]) + items[k + 1:], sre_parse)
+        break
+    return [items]
+
+
 class CueSet:
-    """The cues of one file, matched together over a text."""
+    r"""The cues of one file, matched together over a text.
+
+    One pass over the text finds its words (`\w+` runs of the folded text); a whole-word phrase can
+    match only where the longest word run of its longest word is one of them, so an index from that
+    run to the cues selects the few phrases worth running (a literal prefilter), and only those
+    regexes run, in file order. Regex cues, phrases without a word character and `whole_word: false`
+    phrases keep the plain substring pre-check.
+    """
 
     def __init__(self, cues: list[Cue], path: str) -> None:
         self.cues = cues
         self.path = path
+        self._index: dict[str, list[int]] | None = None
+        self._always: list[int] = []
+
+    def _build_index(self) -> dict[str, list[int]]:
+        index: dict[str, list[int]] = {}
+        self._by_prefix: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        self._by_substring: list[tuple[int, tuple[str, ...]]] = []
+        for i, cue in enumerate(self.cues):
+            runs = WORD_RUN.findall(cue.literal) if cue.folded and cue.extra.get("whole_word", True) else []
+            if runs:
+                index.setdefault(max(runs, key=len), []).append(i)
+                continue
+            plan = None if cue.folded else regex_literals(cue.regex)
+            if plan is None:
+                self._always.append(i)
+            elif plan[0]:   # every way to match starts a word with one of the literals
+                for literal in plan[1]:   # keyed by its first word's first PREFIX characters
+                    key = WORD_RUN.match(literal).group()[:PREFIX]
+                    self._by_prefix.setdefault(key, []).append((i, plan[1]))
+            else:
+                self._by_substring.append((i, plan[1]))
+        return index
+
+    def candidates(self, text: str, folded: str) -> list[int]:
+        """The cues (indices, in file order) that can match: the phrases whose key word is a word
+        of the folded text; the regexes one of whose literals occurs in the text (any case)."""
+        index = self._index if self._index is not None else self._set_index()
+        found = list(self._always)
+        words = set(WORD_RUN.findall(folded))
+        for word in words.intersection(index):
+            found.extend(index[word])
+        if self._by_prefix or self._by_substring:
+            lowered = text.translate(CASE_SPECIAL).lower()
+            seen = set()
+            by_prefix = self._by_prefix
+            for run in set(WORD_RUN.findall(lowered)):
+                for n in range(1, min(PREFIX, len(run)) + 1):
+                    for i, literals in by_prefix.get(run[:n], ()):
+                        if i not in seen and any(lit in lowered for lit in literals):
+                            seen.add(i)
+            for i, literals in self._by_substring:
+                if any(lit in lowered for lit in literals):
+                    seen.add(i)
+            found.extend(seen)
+        found.sort()
+        return found
+
+    def _set_index(self) -> dict[str, list[int]]:
+        self._index = self._build_index()
+        return self._index
 
     def __len__(self) -> int:
         return len(self.cues)
@@ -103,7 +227,9 @@ class CueSet:
         """Every match of every cue, ordered by position. Offsets point into `text`."""
         folded = fold(text) if folded is None else folded
         matches = []
-        for cue in self.cues:
+        cues = self.cues
+        for i in self.candidates(text, folded):
+            cue = cues[i]
             if cue.literal and cue.literal not in folded:
                 continue
             for m in cue.regex.finditer(folded if cue.folded else text):
@@ -113,7 +239,7 @@ class CueSet:
         return matches
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser: 7x faster at start-up
     """Records each mapping's line, so errors can point at it."""
 
 

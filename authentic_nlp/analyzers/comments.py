@@ -172,10 +172,20 @@ def _generic_evidence(text: str, found: list[CueMatch], facts: WordFacts) -> lis
 
 
 def is_token_reply(analysis: "TextAnalysis", *, cues: CueSet | None = None) -> tuple[bool, list[Evidence]]:
-    """A creator reply that answers nothing: only thanks, hearts, praise, tags and stop words."""
+    """A creator reply that answers nothing: only thanks, hearts, praise, tags and stop words
+    (with the shipped cues, worked out once per analysed text: `TextAnalysis.memo`)."""
+    memo = getattr(analysis, "memo", None) if cues is None else None
+    if memo is not None:
+        hit = memo.get("token_reply")
+        if hit is None:
+            hit = memo["token_reply"] = _token_reply(analysis, comment_cues())
+        return hit
+    return _token_reply(analysis, cues or comment_cues())
+
+
+def _token_reply(analysis: "TextAnalysis", cues: CueSet) -> tuple[bool, list[Evidence]]:
     text = analysis.text
-    found = [m for m in (cues or comment_cues()).find(text)
-             if m.cue.kind in ("token_reply", "generic_praise", "generic_filler")]
+    found = [m for m in cues.find(text) if m.cue.kind in ("token_reply", "generic_praise", "generic_filler")]
     facts = word_facts(analysis, [(m.start, m.end) for m in found])
     if facts.specific or facts.other:
         return False, []

@@ -1,7 +1,8 @@
 """The local batch runner: validate and score records in input order, with bounded memory.
 
-Records go to worker processes in chunks; at most `2 * workers` chunks are in flight, so memory
-stays flat however large the input. Results come back in input order. Every record ends as exactly
+Records are scored in chunks (`score_chunk`: one `Analyzer.analyze_posts` call per chunk, in this
+process with one worker, in worker processes with more); at most `2 * workers` chunks are in
+flight, so memory stays flat however large the input. Results come back in input order. Every record ends as exactly
 one `Outcome`: scored, or rejected with its error (the caller quarantines, skips or stops).
 Duplicate post ids are caught in the main process, in input order, against an on-disk table
 (`seen_ids`), so that check does not grow memory either.
@@ -61,7 +62,8 @@ def _read_error(item: ReadItem) -> Outcome:
                    field=item.error.field, raw=item.raw if item.raw is not None else item.raw_text)
 
 
-def _score_one(analyzer: Analyzer, item: ReadItem | Outcome) -> Outcome:
+def _parse(item: ReadItem | Outcome) -> Post | Outcome:
+    """The item's validated post, or its settled outcome (unreadable, invalid, too long)."""
     if isinstance(item, Outcome):
         return item
     if item.error is not None:
@@ -71,13 +73,41 @@ def _score_one(analyzer: Analyzer, item: ReadItem | Outcome) -> Outcome:
         _check_lengths(post)
     except RecordError as err:
         return Outcome(item.position, error=str(err), error_code=err.code, field=err.field, raw=item.raw)
+    return post
+
+
+def _internal_error(item: ReadItem, err: Exception) -> Outcome:
+    """A bug must not lose the record: it is quarantined with the error."""
+    logger.error("internal error on %s: %s", item.position, err)
+    detail = traceback.format_exception_only(type(err), err)[-1].strip()
+    return Outcome(item.position, error=f"[internal] {detail}", error_code="internal", raw=item.raw)
+
+
+def _score_one(analyzer: Analyzer, item: ReadItem | Outcome) -> Outcome:
+    parsed = _parse(item)
+    if isinstance(parsed, Outcome):
+        return parsed
     try:
-        record = analyzer.analyze_post(post)
-    except Exception as err:  # a bug must not lose the record: quarantine it with the trace
-        logger.error("internal error on %s: %s", item.position, err)
-        detail = traceback.format_exception_only(type(err), err)[-1].strip()
-        return Outcome(item.position, error=f"[internal] {detail}", error_code="internal", raw=item.raw)
-    return Outcome(item.position, record=record, texts=1 + len(post.comments))
+        record = analyzer.analyze_post(parsed)
+    except Exception as err:
+        return _internal_error(item, err)
+    return Outcome(item.position, record=record, texts=1 + len(parsed.comments))
+
+
+def score_chunk(analyzer: Analyzer, chunk: list[ReadItem | Outcome]) -> list[Outcome]:
+    """One outcome per item, in order: the chunk's valid posts go through `Analyzer.analyze_posts`
+    together; where that raises, they are redone one by one, so the bad record alone is quarantined."""
+    parsed = [_parse(item) for item in chunk]
+    valid = [(i, p) for i, p in enumerate(parsed) if isinstance(p, Post)]
+    try:
+        records = analyzer.analyze_posts([p for _, p in valid])
+    except Exception as err:  # redo record by record: only the record that fails is quarantined
+        logger.warning("chunk failed (%s); scoring its records one by one", err)
+        return [_score_one(analyzer, item) for item in chunk]
+    out: list[Outcome] = list(parsed)  # type: ignore[arg-type]   # the posts are replaced below
+    for (i, post), record in zip(valid, records):
+        out[i] = Outcome(chunk[i].position, record=record, texts=1 + len(post.comments))
+    return out
 
 
 def _check_lengths(post: Post) -> None:
@@ -89,8 +119,9 @@ def _check_lengths(post: Post) -> None:
 
 
 def _score_chunk(chunk: list[ReadItem | Outcome]) -> list[Outcome]:
+    """A worker process's task: one chunk, scored by the worker's own Analyzer."""
     assert _worker_analyzer is not None
-    return [_score_one(_worker_analyzer, item) for item in chunk]
+    return score_chunk(_worker_analyzer, chunk)
 
 
 def _chunks(items: Iterable[ReadItem], size: int) -> Iterator[list[ReadItem | Outcome]]:
@@ -120,8 +151,8 @@ def _score_checked(items: Iterable[ReadItem], options: AnalysisOptions, workers:
                    chunk_size: int) -> Iterator[Outcome]:
     if workers <= 1:
         analyzer = Analyzer(options)
-        for item in items:
-            yield _score_one(analyzer, item)
+        for chunk in _chunks(items, chunk_size):
+            yield from score_chunk(analyzer, chunk)
         return
     # forkserver, not fork: a process that already ran torch (its OpenMP pool started) deadlocks
     # children it forks; each worker builds its own Analyzer in `_init_worker` anyway.

@@ -8,6 +8,9 @@
     Predictor.caption(text)            -> CaptionScores, memoised for the last few captions, so the
                                           sponsorship and sincerity stages share one forward pass
 
+A torch model folder is scored with numpy (`NumpyBackend`, from `weights.npz`) where that file is
+there, so scoring never imports torch; torch is needed only to train, and for folders without it.
+
 Texts are expected normalized (`text.normalize`, what `TextAnalysis.text` holds), as in training.
 """
 
@@ -46,7 +49,24 @@ class Backend(Protocol):
     def predict_comments(self, texts: list[str]) -> list[list[float]]: ...
 
 
-class TorchBackend:
+class _CalibratedHeads:
+    """Calibrated probabilities from a backend's raw logits (`_logits(texts, head)`)."""
+
+    temperature: dict[str, float]
+
+    def _logits(self, texts: list[str], head: str) -> list[list[float]]:
+        raise NotImplementedError
+
+    def predict_captions(self, texts: list[str]) -> list[CaptionScores]:
+        t_sp, t_si = self.temperature["sponsored"], self.temperature["sincere"]
+        return [CaptionScores(sigmoid(a / t_sp), sigmoid(b / t_si)) for a, b in self._logits(texts, "caption")]
+
+    def predict_comments(self, texts: list[str]) -> list[list[float]]:
+        t = self.temperature["comment"]
+        return [softmax(row, t) for row in self._logits(texts, "comment")]
+
+
+class TorchBackend(_CalibratedHeads):
     """The small hashed-feature network; probabilities calibrated by the saved temperatures."""
 
     def __init__(self, model, features: FeatureConfig, temperature: dict[str, float]) -> None:
@@ -62,13 +82,23 @@ class TorchBackend:
         with torch.inference_mode():
             return self.model(*to_tensors(*batch_ids(texts, self.features)), head).tolist()
 
-    def predict_captions(self, texts: list[str]) -> list[CaptionScores]:
-        t_sp, t_si = self.temperature["sponsored"], self.temperature["sincere"]
-        return [CaptionScores(sigmoid(a / t_sp), sigmoid(b / t_si)) for a, b in self._logits(texts, "caption")]
 
-    def predict_comments(self, texts: list[str]) -> list[list[float]]:
-        t = self.temperature["comment"]
-        return [softmax(row, t) for row in self._logits(texts, "comment")]
+class NumpyBackend(_CalibratedHeads):
+    """The same network and calibration, its forward pass in numpy (`numpy_net`): no torch import."""
+
+    def __init__(self, net, features: FeatureConfig, temperature: dict[str, float]) -> None:
+        self.net = net
+        self.features = features
+        self.temperature = temperature
+
+    def _logits(self, texts: list[str], head: str) -> list[list[float]]:
+        import numpy as np
+
+        if not texts:
+            return []
+        flat, offsets = batch_ids(texts, self.features)
+        ids = np.frombuffer(flat, dtype=np.int64) if len(flat) else np.zeros(0, dtype=np.int64)
+        return self.net.logits(ids, np.frombuffer(offsets, dtype=np.int64), head).tolist()
 
 
 class Predictor:
@@ -80,15 +110,28 @@ class Predictor:
         self.path = path
         self.name = str(config.get("name", path.name))
         self._captions: OrderedDict[str, CaptionScores] = OrderedDict()
+        self._chunk_captions: dict[str, CaptionScores] = {}
+        self._chunk_comments: dict[str, list[float]] = {}
+
+    def prefetch(self, captions: list[str], comments: list[str]) -> None:
+        """Score a chunk's distinct captions and comments in one forward pass each; until the next
+        call, `caption` and `predict_comments` answer these texts from memory (`prefetch([], [])`
+        forgets them)."""
+        captions, comments = list(dict.fromkeys(captions)), list(dict.fromkeys(comments))
+        self._chunk_captions = dict(zip(captions, self.backend.predict_captions(captions))) if captions else {}
+        self._chunk_comments = dict(zip(comments, self.backend.predict_comments(comments))) if comments else {}
 
     def predict_captions(self, texts: list[str]) -> list[CaptionScores]:
         return self.backend.predict_captions(list(texts))
 
     def predict_comments(self, texts: list[str]) -> list[list[float]]:
+        memo = self._chunk_comments
+        if memo and all(t in memo for t in texts):
+            return [memo[t] for t in texts]
         return self.backend.predict_comments(list(texts))
 
     def caption(self, text: str) -> CaptionScores:
-        hit = self._captions.get(text)
+        hit = self._chunk_captions.get(text) or self._captions.get(text)
         if hit is None:
             hit = self.backend.predict_captions([text])[0]
             self._captions[text] = hit
@@ -126,11 +169,30 @@ def load_torch(path: Path, config: dict[str, Any]) -> TorchBackend:
     return TorchBackend(model, features, config["temperature"])
 
 
-def load_model_dir(path: Path | str) -> Predictor:
-    """Load any model folder; the backend is picked from its config.json."""
+def load_numpy(path: Path, config: dict[str, Any]) -> NumpyBackend:
+    """The torch model's weights exported to numpy (`weights.npz`, written by `authentic-nlp train`)."""
+    from .numpy_net import WEIGHTS_FILE, NumpyNet, load_weights
+
+    net_config = NetConfig.from_dict(config["net"])
+    try:
+        net = NumpyNet(load_weights(path / WEIGHTS_FILE))
+    except (OSError, ValueError, KeyError) as err:
+        raise ModelError("E303", path=path, detail=f"{WEIGHTS_FILE} cannot be read: {err}") from err
+    if net.embedding.shape != (net_config.buckets, net_config.dim) or net.shared_w.shape != (net_config.dim, net_config.hidden):
+        raise ModelError("E303", path=path, detail=f"{WEIGHTS_FILE} does not fit config.json's net")
+    return NumpyBackend(net, FeatureConfig.from_dict(config["features"]), config["temperature"])
+
+
+def load_model_dir(path: Path | str, *, prefer_numpy: bool = True) -> Predictor:
+    """Load any model folder; the backend is picked from its config.json. A torch model with
+    `weights.npz` beside `model.pt` runs in numpy (no torch import) unless `prefer_numpy` is False."""
+    from .numpy_net import WEIGHTS_FILE
+
     path = Path(path)
     config = read_config(path)
     if config.get("backend") == "torch":
+        if prefer_numpy and (path / WEIGHTS_FILE).is_file():
+            return Predictor(load_numpy(path, config), config, path)
         return Predictor(load_torch(path, config), config, path)
     if isinstance(config.get("authentic_nlp"), dict) and config["authentic_nlp"].get("backend") == "transformers":
         from .transformers_backend import load_transformers

@@ -4,7 +4,8 @@
         ─> epochs of shuffled mini-batches (caption batches train sponsored + sincere,
            comment batches train the comment type), Adam, early stop on dev macro-F1
         ─> embedding rounded to float16 (the saved precision) ─> temperature per head on dev
-        ─> model.pt (state_dict, loaded with weights_only=True), config.json, metrics.json
+        ─> model.pt (state_dict, loaded with weights_only=True), weights.npz (the same tensors, what
+           scoring reads: learn/numpy_net.py), config.json, metrics.json
 
 Same corpora + same config -> the same weights and metrics: seeded shuffles and initialisation,
 torch.use_deterministic_algorithms(True), a fixed thread count (TrainConfig.threads).
@@ -28,6 +29,7 @@ from .calibration import fit_temperature
 from .corpus import COMMENT_TYPES, Corpus, load_corpus
 from .features import FeatureConfig, batch_ids, text_ids
 from .model import NetConfig, build_network
+from .numpy_net import save_npz
 from .report import argmax, binary_metrics, multiclass_metrics
 
 logger = logging.getLogger("authentic_nlp")
@@ -235,5 +237,6 @@ def save(output: Path, model, meta: dict[str, Any], metrics: dict[str, Any]) -> 
     output.mkdir(parents=True, exist_ok=True)
     state = {k: (v.to(torch.float16) if k == "embedding.weight" else v).contiguous() for k, v in model.state_dict().items()}
     torch.save(state, output / WEIGHTS_FILE)
+    save_npz(output, {k: v.numpy() for k, v in state.items()})   # what scoring reads (no torch there)
     (output / CONFIG_FILE).write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     (output / METRICS_FILE).write_text(json.dumps(metrics, indent=2, sort_keys=True) + "\n", encoding="utf-8")

@@ -80,14 +80,32 @@ class ModelCommentClassifier:
         self.cue_classifier = cue_classifier or classify_comment
 
     def classify_batch(self, analyses: list["TextAnalysis"]) -> list["CommentTyping"]:
+        """Each comment's typing; a text analysed once per chunk (`TextAnalysis.memo`) is typed once."""
         if not analyses:
             return []
-        probs = self.predictor.predict_comments([a.text for a in analyses])
-        return [combine_comment(self.cue_classifier(a), p, a.text, self.predictor.name)
-                for a, p in zip(analyses, probs)]
+        key = ("comment_typing", id(self))
+        todo = {id(a): a for a in analyses if key not in _memo(a)}
+        probs = dict(zip(todo, self.predictor.predict_comments([a.text for a in todo.values()]))) if todo else {}
+        out = []
+        for a in analyses:
+            memo = _memo(a)
+            typing = memo.get(key)
+            if typing is None:
+                typing = combine_comment(self.cue_classifier(a), probs[id(a)], a.text, self.predictor.name)
+                if memo is not _NO_MEMO:
+                    memo[key] = typing
+            out.append(typing)
+        return out
 
     def __call__(self, analysis: "TextAnalysis") -> "CommentTyping":
         return self.classify_batch([analysis])[0]
+
+
+_NO_MEMO: dict = {}   # stands in for the memo of an analysis without one (never written to)
+
+
+def _memo(analysis) -> dict:
+    return getattr(analysis, "memo", _NO_MEMO)
 
 
 def comment_classifier(options) -> Callable | None:

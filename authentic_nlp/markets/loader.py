@@ -74,19 +74,7 @@ def _check_extras(entry: dict[str, Any], path: str, kinds: tuple[str, ...]) -> N
 
 
 WORD = re.compile(r"\w+")
-_FOLDED: dict[int, str] = {}  # code point -> its folded character, filled as characters are seen
-
-
-def fast_fold(text: str) -> str:
-    """`cues.fold`, character for character (offsets kept), with each non-ASCII character's folding
-    computed once and applied with `str.translate`."""
-    lowered = text.lower()
-    if lowered.isascii():
-        return lowered
-    for ch in set(lowered):
-        if ord(ch) > 127 and ord(ch) not in _FOLDED:
-            _FOLDED[ord(ch)] = fold(ch)
-    return lowered.translate(_FOLDED)
+fast_fold = fold   # `cues.fold` itself now folds each non-ASCII character once (str.translate)
 
 
 class PrefilteredCues(CueSet):

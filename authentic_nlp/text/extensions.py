@@ -17,6 +17,10 @@ from __future__ import annotations
 
 from typing import Callable
 
+from .thinc_light import load_thinc_without_torch
+
+load_thinc_without_torch()  # before spaCy: see text/thinc_light.py
+
 from spacy.tokens import Token
 
 from .emoji_regex import is_emoji

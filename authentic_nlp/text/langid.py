@@ -47,6 +47,8 @@ CASCADE_MIN_WORDS = 4           # lingua is skipped from this many words up ...
 CASCADE_CONFIDENCE = 0.99        # ... when lexicon + fastText are already this sure
 UNSURE_LINGUA = 0.2              # with no known word, lingua below this and no context -> und
 MIXED_MIN_SHARE = 0.2
+SHORT_TEXT = 48                  # texts up to this many characters are cached by (text, context) ...
+SHORT_CACHE = 32_768             # ... this many of them per process (a few MB)
 QUOTED = re.compile(r'"[^"]+"|“[^”]+”|«[^»]+»')
 
 
@@ -64,8 +66,17 @@ UNDETERMINED = LanguageResult("und", 0.0, False)
 
 
 def identify(text: str, context: LanguageResult | None = None) -> LanguageResult:
-    """The language of one normalized text; `context` is the post's language when `text` is a comment."""
-    return _decide(lexicon().scan(text or ""), context)
+    """The language of one normalized text; `context` is the post's language when `text` is a comment.
+    Short texts are remembered (`_identify_short`): comment sections repeat "🔥🔥", "bellissima"."""
+    text = text or ""
+    if len(text) <= SHORT_TEXT:
+        return _identify_short(text, context)
+    return _decide(lexicon().scan(text), context)
+
+
+@lru_cache(maxsize=SHORT_CACHE)
+def _identify_short(text: str, context: LanguageResult | None) -> LanguageResult:
+    return _decide(lexicon().scan(text), context)
 
 
 def identify_many(texts: Iterable[str], contexts: Sequence[LanguageResult | None] | None = None) -> list[LanguageResult]:

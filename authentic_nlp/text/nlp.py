@@ -12,6 +12,10 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 
+from .thinc_light import load_thinc_without_torch
+
+load_thinc_without_torch()  # before spaCy: see text/thinc_light.py
+
 import spacy
 from spacy.language import Language
 

@@ -26,6 +26,10 @@ from importlib import resources
 from typing import Any
 
 import yaml
+from .thinc_light import load_thinc_without_torch
+
+load_thinc_without_torch()  # before spaCy: see text/thinc_light.py
+
 from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
