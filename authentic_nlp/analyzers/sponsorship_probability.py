@@ -26,7 +26,8 @@ from ..cues import load_yaml
 from ..errors import DataFileError
 
 FEATURES = ("accepted_label", "ambiguous_label", "discount_code", "affiliate_link", "gift", "collaboration",
-            "brand_cta", "cta", "promo", "mention", "thanks_brand", "platform_flag")
+            "brand_cta", "cta", "promo", "mention", "thanks_brand", "platform_flag",
+            "attribution", "campaign_hashtag", "tracking_link", "launch")
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,8 @@ def features_from(labels: Iterable[Any], signals: Iterable[Any], mentions: Itera
             f["gift"] = 1.0
         elif kind == "brand_cta":
             f["brand_cta" if hit.establishes else "cta"] = 1.0
+        elif kind == "launch" and self_promotion_only:
+            continue
         else:
             f[kind] = 1.0
     f["promo"] = min(promo, 2) / 2

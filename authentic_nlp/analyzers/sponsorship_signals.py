@@ -16,11 +16,12 @@ from ..markets.loader import Signals
 MENTION = re.compile(r"(?<![\w@])@([\w.]*\w)")
 HASHTAG_BODY = re.compile(r"(?<![\w#&@])#(\w+)")
 # Signals that show a relationship with a third party (a brand) whatever else the caption says.
-THIRD_PARTY_KINDS = ("gift", "invitation", "collaboration", "affiliate_link")
+THIRD_PARTY_KINDS = ("gift", "invitation", "collaboration", "affiliate_link", "tracking_link")
 RELATIONSHIP_KINDS = ("discount_code", "affiliate_link", "gift", "invitation", "collaboration", "brand_cta")
+LINK_PATH = re.compile(r"(?<![\w.])((?:[a-z0-9-]+\.)+[a-z]{2,})/([\w-]+)", re.IGNORECASE)
 # When two signals overlap, the more specific kind keeps the span.
 KIND_RANK = {k: i for i, k in enumerate(("self_promotion", "discount_code", "affiliate_link", "gift", "invitation",
-                                         "collaboration", "brand_cta", "promo"))}
+                                         "collaboration", "brand_cta", "promo", "attribution", "launch"))}
 
 
 def key(name: str) -> str:
@@ -93,12 +94,64 @@ def find_signals(text: str, folded: str, words: set[str], signals: Signals, ment
             establishes = brand is not None
             note = f"call to action next to @{brand.handle}" if brand else "no brand mention nearby: not a relationship on its own"
         hits.append(SignalHit(kind, m.cue.id, m.start, m.end, m.text, m.cue.weight, establishes, note))
+    if signals.echo is not None:
+        hits.extend(h for h in brand_echo_hits(text, mentions, signals)
+                    if not any(h.start < e and s < h.end for s, e in taken))
     for mention in mentions:
         if mention.own:
             hits.append(SignalHit("self_promotion", signals.own_handle_rule, mention.start, mention.end,
                                   text[mention.start:mention.end], 1.0, False,
                                   "the creator's own account"))
     hits.sort(key=lambda h: (h.start, h.end, h.kind))
+    return hits
+
+
+def _brand_stems(mentions: list[Mention]) -> list[tuple[str, str]]:
+    """(stem, handle) for every other account tagged: the whole handle and each of its dotted/underscored parts."""
+    out = []
+    for m in mentions:
+        if not m.own:
+            parts = {key(m.handle)} | {key(p) for p in re.split(r"[._]", m.handle)}
+            out.extend((p, m.handle) for p in parts if p)
+    return out
+
+
+def _echo(body: str, stems: list[tuple[str, str]], minimum: int, words: frozenset[str] | None) -> tuple[str, str] | None:
+    """The tagged brand whose name `body` starts with (a common prefix of at least `minimum` characters
+    that is not a dictionary or topic word), or None."""
+    folded = key(body)
+    best = None
+    for stem, handle in stems:
+        n = 0
+        while n < min(len(stem), len(folded)) and stem[n] == folded[n]:
+            n += 1
+        prefix = stem[:n]
+        if n >= minimum and (words is None or prefix not in words) and (best is None or n > len(best[0])):
+            best = (prefix, handle)
+    return best
+
+
+def brand_echo_hits(text: str, mentions: list[Mention], signals: Signals) -> list[SignalHit]:
+    """Issue 15: a campaign hashtag on a tagged brand's name (`@linnea.studio` + `#linneagirls`: probability only)
+    and a short link named after it (`bit.ly/LinneaJules24`: a tracking link, which shows a relationship)."""
+    from ..text.lexicon import lexicon
+
+    echo, stems = signals.echo, _brand_stems(mentions)
+    if echo is None or not stems:
+        return []
+    common = frozenset(lexicon()) | signals.topic_hashtags
+    hits = []
+    for m in HASHTAG_BODY.finditer(text):
+        found = _echo(m.group(1), stems, echo.hashtag_min, common)
+        if found:
+            hits.append(SignalHit("campaign_hashtag", echo.hashtag_rule, m.start(), m.end(), m.group(0), 0.5, False,
+                                  f"hashtag on the name of @{found[1]}"))
+    for m in LINK_PATH.finditer(text):
+        if m.group(1).lower() in echo.link_hosts:
+            found = _echo(m.group(2), stems, echo.link_min, None)
+            if found:
+                hits.append(SignalHit("tracking_link", echo.link_rule, m.start(), m.end(), m.group(0), 0.8, True,
+                                      f"short link named after @{found[1]}"))
     return hits
 
 

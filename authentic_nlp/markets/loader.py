@@ -30,7 +30,7 @@ from ..errors import DataFileError
 
 LABEL_KINDS = ("accepted", "ambiguous")
 SIGNAL_KINDS = ("discount_code", "affiliate_link", "gift", "invitation", "collaboration", "brand_cta", "promo",
-                "self_promotion", "negation")
+                "self_promotion", "negation", "attribution", "launch")
 NEGATION_MODES = ("next", "span")
 BRAND_MODES = ("after", "prefix", "present")
 SCOPES = ("gift", "affiliate")
@@ -196,6 +196,31 @@ class Signals:
     cta_window: int             # a call to action counts within this many characters of a brand mention
     negations: "PrefilteredCues | None" = None  # kind negation: cues that cancel a label or signal
     topic_hashtags: frozenset[str] = frozenset()  # meta.brand_hashtag: last words that make a hashtag a topic
+    echo: "BrandEcho | None" = None  # meta.campaign_hashtag / meta.tracking_link: hashtags and links on a tagged brand's name
+
+
+@dataclass(frozen=True)
+class BrandEcho:
+    """Rules for hashtags and short links that start with the name of a brand the caption tags (issue 15)."""
+
+    hashtag_rule: str
+    hashtag_min: int
+    link_rule: str
+    link_min: int
+    link_hosts: tuple[str, ...]
+
+
+def _brand_echo(meta: dict, path: str) -> BrandEcho:
+    tag, link = meta.get("campaign_hashtag"), meta.get("tracking_link")
+    for name, rule in (("campaign_hashtag", tag), ("tracking_link", link)):
+        ok = isinstance(rule, dict) and rule.get("id") and rule.get("source") and isinstance(rule.get("min_chars"), int) \
+            and not isinstance(rule.get("min_chars"), bool) and rule["min_chars"] >= 3
+        if not ok:
+            raise DataFileError("E202", path=path, detail=f"meta.{name} needs an id, a source and min_chars (an integer >= 3)")
+    hosts = link.get("hosts")
+    if not isinstance(hosts, list) or not hosts or not all(isinstance(h, str) and "." in h for h in hosts):
+        raise DataFileError("E202", path=path, detail="meta.tracking_link.hosts must be a list of host names")
+    return BrandEcho(str(tag["id"]), tag["min_chars"], str(link["id"]), link["min_chars"], tuple(h.lower() for h in hosts))
 
 
 def _read(package: str, name: str) -> tuple[Any, str]:
@@ -229,4 +254,4 @@ def load_signals() -> Signals:
         raise DataFileError("E202", path=first, detail="meta.brand_hashtag needs topic_words (a list of words) and a source")
     return Signals(PrefilteredCues([c for c in every if c.kind != "negation"], path), str(own["id"]), str(own["source"]),
                    str(mention["id"]), chars, PrefilteredCues([c for c in every if c.kind == "negation"], path),
-                   frozenset(fold(t) for t in topics))
+                   frozenset(fold(t) for t in topics), _brand_echo(meta, first))

@@ -14,8 +14,8 @@ from .conftest import cited_rule
 @pytest.mark.parametrize("text, flag, expected", [
     ("Sponsored by @fitfuel: my pre-run snack", None,
      {"it": "disclosed", "us": "disclosed", "uk": "weak_disclosure"}),
-    ("Thanks to @glowlabs for the free product, loving it", None,
-     {"it": "weak_disclosure", "us": "disclosed", "uk": "weak_disclosure"}),
+    ("Thanks to @glowlabs for the free product, loving it", None,  # it: a gift and a bare tag, no Italian label
+     {"it": "undisclosed", "us": "disclosed", "uk": "weak_disclosure"}),
     ("Prodotto inviato da @lumaskin: la crema è leggerissima", None,
      {"it": "disclosed", "us": "undisclosed", "uk": "undisclosed"}),
     ("#sponsored La nuova palette di @colorlab", None,

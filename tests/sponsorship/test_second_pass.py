@@ -31,10 +31,10 @@ ROWS = [
     ("it", "In collaborazione con il ristorante @trattoriaroma, menù di primavera 🍝", "disclosed", "it.label.in_collaborazione_con"),
     ("it", "In collaborazione con... indovinate chi 😏 codice MARE15", "weak_disclosure", "it.label.in_collaborazione_con"),
     ("us", "Sponsored by the lovely @glowlab: the new serum", "disclosed", "us.label.sponsored_by"),
-    # --- 3. bare @brand + a commercial signal: weak in it, undisclosed in us/uk ---
-    ("it", "Il blush più bello 🥰 @rosecosmetics.it ha fatto centro, con JESS15 avete il 15%", "weak_disclosure", "it.ambiguous.mention"),
-    ("it", "Le scarpe da ballo più comode 😍 @passodanza.it con GIADA10 avete lo sconto!!", "weak_disclosure", "it.ambiguous.mention"),
-    ("it", "Tre notti ospiti di @campingbaialuna in Sardegna, docce calde vere", "weak_disclosure", "it.ambiguous.mention"),
+    # --- 3. bare @brand + a commercial signal: undisclosed in every market (a tag is never a label) ---
+    ("it", "Il blush più bello 🥰 @rosecosmetics.it ha fatto centro, con JESS15 avete il 15%", "undisclosed", "signals.discount_code.bare_code"),
+    ("it", "Le scarpe da ballo più comode 😍 @passodanza.it con GIADA10 avete lo sconto!!", "undisclosed", "signals.discount_code.bare_code"),
+    ("it", "Tre notti ospiti di @campingbaialuna in Sardegna, docce calde vere", "undisclosed", "it.invitation.invito"),
     ("us", "Best blush ever 🥰 @rosecosmetics use JESS15 for 15% off", "undisclosed", "signals.discount_code.bare_code"),
     ("uk", "Comfiest dance shoes 😍 @passodanza with GIADA10 you get 10% off", "undisclosed", "signals.discount_code.bare_code"),
     ("it", "La piattaforma di film d'autore 🎬 con il codice DIVANO avete 2 mesi gratis, niente tag", "undisclosed",
@@ -54,7 +54,7 @@ ROWS = [
     ("it", "Il mio portafoglio quest'anno: -18% sul fondo azionario, tengo duro", "organic", None),
     ("us", "My portfolio is down -18% this year, holding anyway 📉", "organic", None),
     ("us", "Spring sale -25% at @glowlab this week", "undisclosed", "signals.discount_code.minus_percent"),
-    ("it", "Sconto -20% sul siero di @lumaskin fino a domenica", "weak_disclosure", "it.ambiguous.mention"),
+    ("it", "Sconto -20% sul siero di @lumaskin fino a domenica", "undisclosed", "signals.discount_code.minus_percent"),
     # --- 6. gifts from people and collabs with other creators are organic ---
     ("us", "#gifted by my mom for my 30th 🥹 the illustrated Anne of Green Gables", "organic", None),
     ("uk", "Sent from my nan: a hand-knitted jumper, itchy but I love it", "organic", None),
