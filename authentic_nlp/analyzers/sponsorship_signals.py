@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..cues import fold
 from ..markets.loader import Signals
@@ -131,15 +132,22 @@ def _echo(body: str, stems: list[tuple[str, str]], minimum: int, words: frozense
     return best
 
 
+@lru_cache(maxsize=8)
+def _common_words(topic_hashtags: frozenset[str]) -> frozenset[str]:
+    """Dictionary and topic words, which a campaign hashtag's brand prefix must not be: built once per
+    set of topics (the lexicon holds about 190,000 words; building it per caption cost 4 ms)."""
+    from ..text.lexicon import lexicon
+
+    return frozenset(lexicon()) | topic_hashtags
+
+
 def brand_echo_hits(text: str, mentions: list[Mention], signals: Signals) -> list[SignalHit]:
     """Issue 15: a campaign hashtag on a tagged brand's name (`@linnea.studio` + `#linneagirls`: probability only)
     and a short link named after it (`bit.ly/LinneaJules24`: a tracking link, which shows a relationship)."""
-    from ..text.lexicon import lexicon
-
     echo, stems = signals.echo, _brand_stems(mentions)
     if echo is None or not stems:
         return []
-    common = frozenset(lexicon()) | signals.topic_hashtags
+    common = _common_words(signals.topic_hashtags)
     hits = []
     for m in HASHTAG_BODY.finditer(text):
         found = _echo(m.group(1), stems, echo.hashtag_min, common)
