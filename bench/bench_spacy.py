@@ -21,12 +21,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
 from pathlib import Path
 
 # Run from a source checkout without installing: the repository root goes first on the path.
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench_text import best_of  # noqa: E402  (the scripts' folder is on the path when run as a script)
 
 
 def captions(lang: str, n: int) -> list[str]:
@@ -36,15 +37,6 @@ def captions(lang: str, n: int) -> list[str]:
             if line.strip():
                 out.append(json.loads(line)["text"])
     return out[:n]
-
-
-def best_of(repeat: int, fn) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.process_time()
-        fn()
-        times.append(time.process_time() - start)
-    return min(times)
 
 
 def main() -> None:
