@@ -27,7 +27,6 @@ import pyarrow as pa
 from ray.data.block import BlockMetadata
 from ray.data.datasource import Datasink, Datasource, ReadTask
 
-from ..errors import RecordError
 from ..io import read_records
 from ..io.base import ReadItem
 from ..io.screening import screen_item
@@ -55,23 +54,6 @@ def _renamed(items: Iterable[ReadItem], names: dict[str, str]) -> Iterator[ReadI
         yield item
 
 
-def _checked(seen: SeenIds, items: Iterator[ReadItem]) -> Iterator[ReadItem]:
-    """Duplicate ids, checked as records are read: the Ray stages score out of order, so an id is
-    held from its first readable record on (locally only a scored record holds its id; the two differ
-    only where a record rejected for another reason shares its id with a later one)."""
-    for item in items:
-        raw = item.raw
-        value = raw.get("id") if item.error is None and isinstance(raw, dict) else None
-        if isinstance(value, bool) or not isinstance(value, (str, int)):
-            yield item
-            continue
-        first = seen.add(str(value).strip(), item.position)
-        if first is None:
-            yield item
-        else:
-            yield ReadItem(item.position, raw=raw, error=RecordError("E009", field="id", value=value, first=str(first)))
-
-
 def read_blocks(inputs: list[str], read_args: dict[str, Any], block_rows: int) -> Iterator[pa.Table]:
     with ExitStack() as stack:
         local = [stack.enter_context(local_copy(name)) for name in inputs]
@@ -81,7 +63,7 @@ def read_blocks(inputs: list[str], read_args: dict[str, Any], block_rows: int) -
         seen = stack.enter_context(closing(SeenIds()))
         seqs: list[int] = []
         items: list[bytes] = []
-        for seq, item in enumerate(_checked(seen, map(screen_item, _renamed(read_records(local, **args), names)))):
+        for seq, item in enumerate(map(seen.check, map(screen_item, _renamed(read_records(local, **args), names)))):
             seqs.append(seq)
             items.append(pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL))
             if len(seqs) >= block_rows:

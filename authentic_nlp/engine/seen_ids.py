@@ -12,7 +12,8 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from ..errors import SourcePosition
+from ..errors import RecordError, SourcePosition
+from ..io.base import ReadItem
 
 CACHE_KIB = 8 * 1024
 
@@ -44,6 +45,20 @@ class SeenIds:
         file, line, row = self._db.execute("SELECT file, line, row FROM ids WHERE id = ?", (key,)).fetchone()
         path = next(p for p, n in self._paths.items() if n == file)
         return SourcePosition(path, line=line, row=row)
+
+    def check(self, item: ReadItem) -> ReadItem:
+        """Check an id as its record is read (the Ray stages, which score out of order): the item
+        unchanged, or with an E009 error when its id was read before. The id is held from its first
+        readable record on; the local runner `add`s only scored records' ids, so the two differ only
+        where a record rejected for another reason shares its id with a later one."""
+        raw = item.raw
+        value = raw.get("id") if item.error is None and isinstance(raw, dict) else None
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            return item  # validation names the problem
+        first = self.add(str(value).strip(), item.position)
+        if first is None:
+            return item
+        return ReadItem(item.position, raw=raw, error=RecordError("E009", field="id", value=value, first=str(first)))
 
     def close(self) -> None:
         if self._db is not None:
